@@ -1,0 +1,71 @@
+package io.parley.conversations.boundary;
+
+import io.parley.conversations.control.SessionTokens;
+import io.parley.conversations.control.Transcript;
+import io.parley.conversations.control.Transcript.Appended;
+import io.parley.conversations.entity.ChatMessage;
+import io.parley.conversations.entity.ChatSession;
+import io.parley.conversations.entity.ConversationException;
+import io.parley.conversations.entity.Sender;
+import io.parley.conversations.entity.VisitorMeta;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** A visitor's side of a conversation: start, resume with the session token, write, end. */
+@Stateless
+public class Conversations {
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager em;
+
+    @Inject
+    Transcript transcript;
+
+    @Inject
+    @ConfigProperty(name = "parley.chat.max-text-length", defaultValue = "4000")
+    int maxTextLength;
+
+    public Started start(VisitorMeta visitor) {
+        String token = SessionTokens.issue();
+        ChatSession session = new ChatSession(SessionTokens.hash(token), visitor);
+        em.persist(session);
+        return new Started(session, token);
+    }
+
+    /**
+     * The messages after {@code afterSeq}, in order, for the holder of the session's token.
+     * An unknown session and a wrong token are refused alike, so neither reveals that a session exists.
+     */
+    public Resumed resume(String sessionId, String token, long afterSeq) {
+        ChatSession session = em.find(ChatSession.class, sessionId);
+        if (session == null || !SessionTokens.matches(token, session.tokenHash())) {
+            throw new ConversationException("session_refused", "Unknown session or wrong session token");
+        }
+        return new Resumed(session, transcript.after(sessionId, afterSeq));
+    }
+
+    public Appended postVisitorMessage(String sessionId, String text, String clientMsgId) {
+        if (text.length() > maxTextLength) {
+            throw new ConversationException("text_too_long",
+                    "A message can have at most " + maxTextLength + " characters");
+        }
+        return transcript.append(sessionId, Sender.USER, text, clientMsgId);
+    }
+
+    public void end(String sessionId) {
+        ChatSession session = em.find(ChatSession.class, sessionId);
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    public record Started(ChatSession session, String token) {
+    }
+
+    public record Resumed(ChatSession session, List<ChatMessage> messages) {
+    }
+}

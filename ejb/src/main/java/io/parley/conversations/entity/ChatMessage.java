@@ -1,0 +1,86 @@
+package io.parley.conversations.entity;
+
+import io.parley.platform.control.UtcClock;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+/** One stored message of a session, numbered by {@code seq} within it. */
+@Entity
+@Table(name = "chat_messages")
+@NamedQuery(name = ChatMessage.AFTER_SEQ,
+        query = "SELECT m FROM ChatMessage m WHERE m.sessionId = :sessionId AND m.seq > :afterSeq ORDER BY m.seq")
+@NamedQuery(name = ChatMessage.BY_CLIENT_MSG_ID,
+        query = "SELECT m FROM ChatMessage m WHERE m.sessionId = :sessionId AND m.clientMsgId = :clientMsgId")
+public class ChatMessage {
+
+    public static final String AFTER_SEQ = "ChatMessage.afterSeq";
+    public static final String BY_CLIENT_MSG_ID = "ChatMessage.byClientMsgId";
+
+    @Id
+    private String id;
+
+    @Column(name = "session_id")
+    private String sessionId;
+
+    private long seq;
+
+    @Enumerated(EnumType.STRING)
+    private Sender sender;
+
+    @Column(name = "body")
+    private String text;
+
+    @Column(name = "client_msg_id")
+    private String clientMsgId;
+
+    @Column(name = "created_at")
+    private LocalDateTime createdAt;
+
+    protected ChatMessage() {
+    }
+
+    public ChatMessage(String sessionId, long seq, Sender sender, String text, String clientMsgId) {
+        this.id = UUID.randomUUID().toString();
+        this.sessionId = sessionId;
+        this.seq = seq;
+        this.sender = sender;
+        this.text = text;
+        this.clientMsgId = clientMsgId;
+        this.createdAt = UtcClock.now();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    public Sender sender() {
+        return sender;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public String clientMsgId() {
+        return clientMsgId;
+    }
+
+    public LocalDateTime createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,93 @@
+package io.parley.conversations.entity;
+
+import io.parley.platform.control.UtcClock;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+/**
+ * One visitor's conversation. The row is also the lock that orders its messages:
+ * {@link #nextSeq()} is called only while the row is locked for update.
+ */
+@Entity
+@Table(name = "chat_sessions")
+public class ChatSession {
+
+    @Id
+    private String id;
+
+    @Enumerated(EnumType.STRING)
+    private SessionStatus status;
+
+    @Column(name = "token_hash")
+    private String tokenHash;
+
+    @Column(name = "last_seq")
+    private long lastSeq;
+
+    @Embedded
+    private VisitorMeta visitor;
+
+    @Column(name = "created_at")
+    private LocalDateTime createdAt;
+
+    @Column(name = "last_activity_at")
+    private LocalDateTime lastActivityAt;
+
+    protected ChatSession() {
+    }
+
+    public ChatSession(String tokenHash, VisitorMeta visitor) {
+        this.id = UUID.randomUUID().toString();
+        this.status = SessionStatus.ACTIVE;
+        this.tokenHash = tokenHash;
+        this.visitor = visitor;
+        this.createdAt = UtcClock.now();
+        this.lastActivityAt = createdAt;
+    }
+
+    /** The sequence number of the next message: 1, 2, 3, ... without gaps. Call only with the row locked. */
+    public long nextSeq() {
+        lastActivityAt = UtcClock.now();
+        return ++lastSeq;
+    }
+
+    public void close() {
+        status = SessionStatus.CLOSED;
+        lastActivityAt = UtcClock.now();
+    }
+
+    public boolean isOpen() {
+        return status != SessionStatus.CLOSED;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public SessionStatus status() {
+        return status;
+    }
+
+    public String tokenHash() {
+        return tokenHash;
+    }
+
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    public VisitorMeta visitor() {
+        return visitor;
+    }
+
+    public LocalDateTime createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Creates and starts a Payara Server domain ready for parley.ear: the MySQL driver, the connection pool and the
+# JDBC resource jdbc/parley (payara-config/datasource-mysql.asadmin). Then deploy with
+#   $PAYARA_HOME/bin/asadmin --port ADMIN_PORT deploy ear/target/parley.ear
+#
+# Usage:   setup-domain.sh DOMAIN [PORTBASE]     (PORTBASE 8000: HTTP 8080, admin 8048)
+# Needs:   PAYARA_HOME  the unpacked Payara Server (the folder with bin/asadmin)
+#          DB_URL       jdbc:mysql://HOST:3306/DATABASE, and DB_USER, DB_PASSWORD (may be empty)
+# The pool reads DB_* from the environment of the server process at run time, so they are set when the domain
+# starts (restart-domain keeps the environment it started with; to change them, stop-domain and start-domain).
+set -euo pipefail
+
+domain=${1:?usage: setup-domain.sh DOMAIN [PORTBASE]}
+portbase=${2:-8000}
+: "${PAYARA_HOME:?PAYARA_HOME must name the unpacked Payara Server}"
+: "${DB_URL:?DB_URL must name the MySQL/MariaDB database}"
+: "${DB_USER:?DB_USER must be set}"
+export DB_PASSWORD=${DB_PASSWORD:-}
+
+config_dir=$(cd "$(dirname "$0")/.." && pwd)
+driver=$config_dir/target/mysql-connector-j.jar
+[ -f "$driver" ] || { echo "Missing $driver: build payara-config first (mvn -pl payara-config package)" >&2; exit 2; }
+
+asadmin=$PAYARA_HOME/bin/asadmin
+admin=(--port $((portbase + 48)))
+
+"$asadmin" create-domain --portbase "$portbase" --nopassword=true "$domain"
+"$asadmin" start-domain "$domain"
+"$asadmin" "${admin[@]}" add-library --type common "$driver"
+"$asadmin" restart-domain "$domain"
+"$asadmin" "${admin[@]}" multimode --file "$config_dir/datasource-mysql.asadmin"
+"$asadmin" "${admin[@]}" ping-connection-pool parley-pool

@@ -1,0 +1,44 @@
+package io.parley.systemtest.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.systemtest.support.ChatClient;
+import io.parley.systemtest.support.PayaraServer;
+import io.parley.systemtest.support.TestDatabase;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * parley.ear on Payara Server full, set up with the scripts of payara-config/ on MariaDB, holds a conversation.
+ */
+class PayaraServerEarIT {
+
+    @Test
+    void theEarOnPayaraServerHoldsAConversationOnMariaDb() {
+        try (TestDatabase database = TestDatabase.create();
+             PayaraServer server = PayaraServer.setUpAndDeploy(Path.of(System.getProperty("parley.ear")), database.environment())) {
+            String sessionId;
+            String token;
+            try (ChatClient visitor = ChatClient.connect(server.ws("/ws/chat"))) {
+                JsonNode started = visitor.startSession(Map.of("name", "Linus"));
+                sessionId = started.path("sessionId").asText();
+                token = started.path("sessionToken").asText();
+                assertThat(visitor.say("What are your opening hours?").path("seq").asLong()).isEqualTo(1);
+                assertThat(visitor.next("bot_message").path("data").path("message").path("text").asText())
+                        .contains("Monday to Friday");
+                visitor.say("my parcel never arrived");
+                assertThat(visitor.next("system_message").path("data").path("message").path("seq").asLong()).isEqualTo(4);
+            }
+            try (ChatClient again = ChatClient.connect(server.ws("/ws/chat"))) {
+                assertThat(again.resume(sessionId, token, 2).path("messages"))
+                        .extracting(m -> m.path("seq").asLong()).containsExactly(3L, 4L);
+            }
+            assertThat(database.query("SELECT sender FROM chat_messages WHERE session_id = ? ORDER BY seq", sessionId))
+                    .extracting(row -> row.get("sender")).containsExactly("USER", "BOT", "USER", "SYSTEM");
+            assertThat(database.count("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")).isGreaterThanOrEqualTo(2);
+            server.assertLogClean();
+        }
+    }
+}

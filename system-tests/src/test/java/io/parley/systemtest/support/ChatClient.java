@@ -1,0 +1,168 @@
+package io.parley.systemtest.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A WebSocket client that speaks Parley's envelope, as a widget or any integration would. */
+public final class ChatClient implements AutoCloseable {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final WebSocket socket;
+
+    private ChatClient(URI uri) {
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .connectTimeout(WAIT)
+                .buildAsync(uri, new Listener())
+                .join();
+    }
+
+    public static ChatClient connect(URI uri) {
+        return new ChatClient(uri);
+    }
+
+    /** Sends a frame; {@code ref} may be null. */
+    public void send(String type, Object data, String ref) {
+        ObjectNode frame = JSON.createObjectNode().put("type", type);
+        frame.set("data", JSON.valueToTree(data));
+        if (ref != null) {
+            frame.put("ref", ref);
+        }
+        sendRaw(frame.toString());
+    }
+
+    public void sendRaw(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** The next frame from the server; fails if none comes in time. */
+    public JsonNode next() {
+        try {
+            JsonNode frame = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(frame).as("a frame from the server within %s", WAIT).isNotNull();
+            return frame;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The next frame, which must be of this type. */
+    public JsonNode next(String type) {
+        JsonNode frame = next();
+        assertThat(frame.path("type").asText()).as("type of %s", frame).isEqualTo(type);
+        return frame;
+    }
+
+    /** Every frame that arrives until the server has been quiet for {@code quiet}. */
+    public List<JsonNode> drain(Duration quiet) {
+        List<JsonNode> frames = new ArrayList<>();
+        try {
+            JsonNode frame;
+            while ((frame = received.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+                frames.add(frame);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return frames;
+    }
+
+    /** Starts a session and returns {@code session_started}'s data (the ack is consumed too). */
+    public JsonNode startSession(Map<String, Object> userMeta) {
+        String ref = ref();
+        send("start_session", Map.of("userMeta", userMeta), ref);
+        JsonNode started = next("session_started").path("data");
+        assertThat(next("ack").path("ref").asText()).isEqualTo(ref);
+        return started;
+    }
+
+    /** Resumes a session and returns {@code session_resumed}'s data (the ack is consumed too). */
+    public JsonNode resume(String sessionId, String token, long afterSeq) {
+        String ref = ref();
+        send("resume", Map.of("sessionId", sessionId, "sessionToken", token, "afterSeq", afterSeq), ref);
+        JsonNode resumed = next("session_resumed").path("data");
+        assertThat(next("ack").path("ref").asText()).isEqualTo(ref);
+        return resumed;
+    }
+
+    /** Sends a visitor message and returns the acked message. */
+    public JsonNode say(String text, String clientMsgId) {
+        String ref = ref();
+        send("user_message", Map.of("text", text, "clientMsgId", clientMsgId), ref);
+        JsonNode ack = next("ack");
+        assertThat(ack.path("ref").asText()).isEqualTo(ref);
+        return ack.path("data").path("message");
+    }
+
+    public JsonNode say(String text) {
+        return say(text, UUID.randomUUID().toString());
+    }
+
+    public boolean isOpen() {
+        return !closed.isDone() && !socket.isOutputClosed();
+    }
+
+    public static String ref() {
+        return "r-" + UUID.randomUUID();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+        socket.abort();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    received.add(JSON.readTree(partial.toString()));
+                } catch (JsonProcessingException e) {
+                    throw new AssertionError("The server sent a frame that is not JSON: " + partial, e);
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(-1);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.parley.systemtest.support;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Gives a test the one Parley that all MariaDB tests of a run share: the built war on Payara Micro, on a
+ * database created for this run. Started by the first test that asks for it, stopped (and the database dropped)
+ * when the run ends.
+ */
+public final class ParleyOnMariaDb implements ParameterResolver {
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == RunningParley.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(RunningParley.class, key -> RunningParley.start(), RunningParley.class);
+    }
+
+    /** The shared server and its database. */
+    public record RunningParley(PayaraMicro server, TestDatabase database)
+            implements ExtensionContext.Store.CloseableResource {
+
+        static RunningParley start() {
+            TestDatabase database = TestDatabase.create();
+            try {
+                return new RunningParley(PayaraMicro.start(ServerProcess.workDir("mariadb"), database.environment()), database);
+            } catch (RuntimeException | Error e) {
+                database.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                server.close();
+            } finally {
+                database.close();
+            }
+        }
+    }
+}

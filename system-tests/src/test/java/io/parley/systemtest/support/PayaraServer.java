@@ -1,0 +1,107 @@
+package io.parley.systemtest.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+/**
+ * A Payara Server domain set up with payara-config/server/setup-domain.sh, as an IT team would, with parley.ear deployed.
+ */
+public final class PayaraServer extends ServerProcess {
+
+    /** Offsets from the port base of every port a domain opens (admin 48, HTTP 80, HTTPS 81, IIOP, JMS, JMX, OSGi, ...). */
+    private static final int[] PORT_OFFSETS = {9, 37, 38, 39, 48, 66, 76, 80, 81, 86};
+
+    private final Path home;
+    private final String domain;
+    private final int portBase;
+    private final Path commandLog;
+
+    private PayaraServer(Path home, String domain, int portBase, Path commandLog) {
+        super(portBase + 80, home.resolve("glassfish/domains/" + domain + "/logs/server.log"));
+        this.home = home;
+        this.domain = domain;
+        this.portBase = portBase;
+        this.commandLog = commandLog;
+    }
+
+    public static PayaraServer setUpAndDeploy(Path ear, Map<String, String> environment) {
+        Path home = Path.of(System.getProperty("payara.server.home")).toAbsolutePath();
+        String domain = "parley-test-" + System.currentTimeMillis();
+        PayaraServer server = new PayaraServer(home, domain, freePortBase(),
+                workDir("payara-server").resolve(domain + "-commands.log"));
+        server.run(environment, repo().resolve("payara-config/server/setup-domain.sh").toString(),
+                domain, Integer.toString(server.portBase));
+        server.asadmin("deploy", "--name", "parley", ear.toString());
+        server.awaitReady();
+        return server;
+    }
+
+    public void asadmin(String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/asadmin").toString(),
+                "--port", Integer.toString(portBase + 48)));
+        command.addAll(List.of(arguments));
+        run(Map.of(), command.toArray(String[]::new));
+    }
+
+    private void run(Map<String, String> environment, String... command) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(commandLog.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("PAYARA_HOME", home.toString());
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " failed:\n" + Files.readString(commandLog));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    protected boolean alive() {
+        Path pid = home.resolve("glassfish/domains/" + domain + "/config/pid");
+        try {
+            return Files.exists(pid) && ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
+                    .map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        run(Map.of(), home.resolve("bin/asadmin").toString(), "stop-domain", domain);
+        run(Map.of(), home.resolve("bin/asadmin").toString(), "delete-domain", domain);
+    }
+
+    private static int freePortBase() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(200, 500) * 100;
+            if (IntStream.of(PORT_OFFSETS).allMatch(offset -> isFree(base + offset))) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("No free port base for a Payara domain");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket ignored = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.parley.systemtest.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** What both ways of running Parley in a test share: its base URL, its readiness, its log. */
+public abstract class ServerProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    protected final int httpPort;
+    protected final Path log;
+
+    protected ServerProcess(int httpPort, Path log) {
+        this.httpPort = httpPort;
+        this.log = log;
+    }
+
+    public URI http(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort + path);
+    }
+
+    public URI ws(String path) {
+        return URI.create("ws://127.0.0.1:" + httpPort + path);
+    }
+
+    /** Whether the server process still runs; a server that died will never get ready. */
+    protected abstract boolean alive();
+
+    /**
+     * Waits until {@code /health/ready} answers UP with Parley's own database check in it (a failed deployment leaves
+     * the server up without Parley's checks), then fails if the log shows a SEVERE line.
+     */
+    protected void awaitReady() {
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!alive()) {
+                throw new AssertionError("The server stopped before it was ready:\n" + logTail());
+            }
+            try {
+                HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(http("/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200 && ready.body().contains("\"database\"")) {
+                    assertLogClean();
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        throw new AssertionError("The server was not ready within " + READY_TIMEOUT + ":\n" + logTail());
+    }
+
+    /** Fails when the server logged anything SEVERE: an exception nobody handled is a defect. */
+    public void assertLogClean() {
+        List<String> severe = logLines().stream().filter(line -> line.contains("SEVERE")).toList();
+        if (!severe.isEmpty()) {
+            throw new AssertionError("The server log has SEVERE lines (" + log + "):\n" + String.join("\n", severe));
+        }
+    }
+
+    public List<String> logLines() {
+        try {
+            return Files.exists(log) ? Files.readAllLines(log) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected String logTail() {
+        List<String> lines = logLines();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Path repo() {
+        return Path.of(System.getProperty("parley.repo", "..")).toAbsolutePath().normalize();
+    }
+
+    /** A folder of this name under the build's work folder, for a server's data and log. */
+    public static Path workDir(String name) {
+        try {
+            return Files.createDirectories(Path.of(System.getProperty("parley.work", "target/work")).resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

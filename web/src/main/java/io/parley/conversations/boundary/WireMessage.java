@@ -1,0 +1,20 @@
+package io.parley.conversations.boundary;
+
+import io.parley.conversations.entity.ChatMessage;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** A message as every client sees it (docs/protocol.md). */
+public record WireMessage(String id, String sessionId, long seq, String sender, String text,
+                          List<Object> attachments, Instant createdAt, String clientMsgId) {
+
+    public static WireMessage of(ChatMessage message) {
+        return new WireMessage(message.id(), message.sessionId(), message.seq(), message.sender().wireName(),
+                message.text(), List.of(), message.createdAt().toInstant(ZoneOffset.UTC), message.clientMsgId());
+    }
+
+    public static List<WireMessage> of(List<ChatMessage> messages) {
+        return messages.stream().map(WireMessage::of).toList();
+    }
+}
