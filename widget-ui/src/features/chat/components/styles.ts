@@ -2,7 +2,7 @@
 export const CSS = `
 .parley-root{position:fixed;right:20px;bottom:20px;z-index:2147483000;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;text-align:left}
 .parley-root *{box-sizing:border-box;margin:0;font:inherit}
-.parley-root .parley-launcher{width:56px;height:56px;border:0;border-radius:50%;background:#2d5bd3;color:#fff;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);font-size:24px;line-height:56px;padding:0}
+.parley-root .parley-launcher{width:56px;height:56px;border:0;border-radius:50%;background:#2d5bd3;color:#fff;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);padding:0;display:inline-flex;align-items:center;justify-content:center}
 .parley-root .parley-launcher:focus-visible,.parley-root button:focus-visible,.parley-root .parley-input:focus-visible{outline:2px solid #f0a500;outline-offset:2px}
 .parley-root .parley-panel{position:absolute;right:0;bottom:68px;width:340px;height:460px;max-height:calc(100vh - 100px);display:flex;flex-direction:column;background:#fff;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.25);overflow:hidden}
 .parley-root .parley-panel[hidden]{display:none}

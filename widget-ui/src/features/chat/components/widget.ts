@@ -6,13 +6,29 @@ import { CSS } from './styles';
 
 const OFFER_LABELS: Record<Offer, string> = { agent: 'Talk to a human', offline_form: 'Leave a message' };
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** A speech bubble drawn as SVG: an emoji would depend on the visitor's fonts. */
+function bubbleIcon(): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '26');
+  svg.setAttribute('height', '26');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(SVG_NS, 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z');
+  svg.append(path);
+  return svg;
+}
+
 /**
  * The launcher button and the chat panel. Every piece of message text goes in through
  * `textContent`: nothing a visitor, the assistant or an agent writes is ever parsed as HTML.
  */
 export class ChatWidget {
   readonly root = el('div', 'parley-root', { 'data-parley': 'widget' });
-  private readonly launcher = el('button', 'parley-launcher', { type: 'button', 'aria-label': 'Open chat', 'aria-expanded': 'false' }, '\u{1F4AC}');
+  private readonly launcher = el('button', 'parley-launcher', { type: 'button', 'aria-label': 'Open chat', 'aria-expanded': 'false' });
   private readonly panel = el('div', 'parley-panel', { role: 'dialog', 'aria-label': 'Chat' });
   private readonly status = el('span', 'parley-status', { 'aria-live': 'polite' });
   private readonly list = el('div', 'parley-list', { role: 'log', 'aria-live': 'polite' });
@@ -47,6 +63,7 @@ export class ChatWidget {
 
     this.panel.hidden = true;
     this.panel.append(header, this.list, form);
+    this.launcher.append(bubbleIcon());
     this.root.append(this.panel, this.launcher);
     this.launcher.addEventListener('click', () => this.toggle());
     close.addEventListener('click', () => this.toggle(false));

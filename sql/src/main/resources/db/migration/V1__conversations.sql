@@ -16,7 +16,7 @@ CREATE TABLE chat_sessions (
     user_agent      VARCHAR(500),
     created_at      DATETIME(3)  NOT NULL,
     last_activity_at DATETIME(3) NOT NULL,
-    CONSTRAINT pk_chat_sessions PRIMARY KEY (id)
+    PRIMARY KEY (id)
 );
 
 CREATE INDEX ix_chat_sessions_status ON chat_sessions (status, last_activity_at);
@@ -29,7 +29,7 @@ CREATE TABLE chat_messages (
     body            TEXT         NOT NULL,
     client_msg_id   VARCHAR(64),
     created_at      DATETIME(3)  NOT NULL,
-    CONSTRAINT pk_chat_messages PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT fk_chat_messages_session FOREIGN KEY (session_id) REFERENCES chat_sessions (id),
     CONSTRAINT uq_chat_messages_seq UNIQUE (session_id, seq),
     CONSTRAINT uq_chat_messages_client_msg UNIQUE (session_id, client_msg_id)

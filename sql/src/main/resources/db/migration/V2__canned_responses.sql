@@ -11,7 +11,7 @@ CREATE TABLE canned_responses (
     active          BOOLEAN      NOT NULL,
     created_at      DATETIME(3)  NOT NULL,
     updated_at      DATETIME(3)  NOT NULL,
-    CONSTRAINT pk_canned_responses PRIMARY KEY (id)
+    PRIMARY KEY (id)
 );
 
 INSERT INTO canned_responses (id, trigger_text, response_text, match_type, active, created_at, updated_at) VALUES

@@ -1,5 +1,5 @@
 /**
- * What every component stands on: the database schema (Flyway migrations applied at start-up),
- * readiness and liveness checks, and the time source.
+ * What every component stands on: the database schema (Flyway migrations applied at start-up)
+ * and the time source.
  */
 package io.parley.platform;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Parley as a new user first runs it: the embedded H2 default, no database server, no keys.
- * The schema is migrated on H2 and a conversation survives a restart.
+ * The schema is migrated on H2 and a conversation survives a restart; settings come from the environment.
  */
 class EmbeddedH2IT {
 
@@ -40,12 +40,23 @@ class EmbeddedH2IT {
         }
         assertThat(dataDir.resolve("parley.mv.db")).exists();
 
-        try (PayaraMicro again = PayaraMicro.start(dataDir, Map.of());
+        Map<String, String> settings = Map.of(
+                "PARLEY_CHAT_MAX_TEXT_LENGTH", "20",
+                "PARLEY_CHAT_WELCOME_MESSAGE", "Welcome back to the test shop");
+        try (PayaraMicro again = PayaraMicro.start(dataDir, settings);
              ChatClient visitor = ChatClient.connect(again.ws("/ws/chat"))) {
             JsonNode resumed = visitor.resume(sessionId, token, 0);
             assertThat(resumed.path("messages")).extracting(m -> m.path("text").asText())
                     .containsExactly("hello", "Hello! I am the Parley assistant. How can I help you today?");
             assertThat(visitor.say("thanks").path("seq").asLong()).isEqualTo(3);
+            visitor.next("bot_message");
+
+            visitor.send("user_message", Map.of("text", "x".repeat(21), "clientMsgId", "too-long"), "long");
+            assertThat(visitor.next("error").path("data").path("code").asText()).isEqualTo("text_too_long");
+            try (ChatClient newcomer = ChatClient.connect(again.ws("/ws/chat"))) {
+                assertThat(newcomer.startSession(Map.of()).path("welcomeMessage").asText())
+                        .isEqualTo("Welcome back to the test shop");
+            }
             again.assertLogClean();
         }
     }
