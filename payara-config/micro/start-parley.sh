@@ -7,12 +7,16 @@
 #   PARLEY_DATA_DIR  where the embedded database and Payara's working files live (./data)
 #   DB_URL           jdbc:h2:... (default: an H2 file in PARLEY_DATA_DIR) or jdbc:mysql://HOST:PORT/DB for MySQL/MariaDB
 #   DB_USER, DB_PASSWORD  the database account (the password must not be empty)
+#   MASTER_KEY_BASE64  the key that encrypts secrets in the database (`openssl rand -base64 32`); required with
+#                    MySQL/MariaDB, created in PARLEY_DATA_DIR for the embedded H2 when not set
+#   PARLEY_ADMIN_EMAIL, PARLEY_ADMIN_PASSWORD  the first admin, created when there is no user yet
 #   JAVA_OPTS        extra JVM options
 set -euo pipefail
 
 config_dir=$(cd "$(dirname "$0")/.." && pwd)
 repo=$(dirname "$config_dir")
 data_dir=$(mkdir -p "${PARLEY_DATA_DIR:-$repo/data}" && cd "${PARLEY_DATA_DIR:-$repo/data}" && pwd)
+export PARLEY_DATA_DIR=$data_dir
 war=$repo/web/target/parley.war
 micro=$config_dir/target/payara-micro.jar
 driver=$config_dir/target/mysql-connector-j.jar
@@ -32,6 +36,11 @@ case "$DB_URL" in
     jdbc:h2:*) datasource=$config_dir/datasource-h2.asadmin ;;
     *) echo "DB_URL must start with jdbc:mysql: (MySQL or MariaDB) or jdbc:h2: - it is '$DB_URL'" >&2; exit 2 ;;
 esac
+if [ "$datasource" = "$config_dir/datasource-mysql.asadmin" ] && [ -z "${MASTER_KEY_BASE64:-}" ]; then
+    echo "Parley keeps secrets encrypted in the database and needs a master key with MySQL/MariaDB:" >&2
+    echo "create one with 'openssl rand -base64 32', keep it safe, and set it as MASTER_KEY_BASE64 (the same on every node)." >&2
+    exit 2
+fi
 # Payara's connection pool refuses an empty password ("No password credential found"): give the account one.
 [ -n "${DB_USER:-}" ] && [ -n "${DB_PASSWORD:-}" ] || { echo "Set DB_USER and DB_PASSWORD (not empty) for $DB_URL" >&2; exit 2; }
 

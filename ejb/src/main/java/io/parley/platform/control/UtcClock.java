@@ -1,5 +1,6 @@
 package io.parley.platform.control;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +12,11 @@ import java.time.temporal.ChronoUnit;
 public final class UtcClock {
 
     private UtcClock() {
+    }
+
+    /** A stored time as the instant it stands for: what every API shows (ISO-8601 with {@code Z}). */
+    public static Instant instant(LocalDateTime utc) {
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
 
     public static LocalDateTime now() {

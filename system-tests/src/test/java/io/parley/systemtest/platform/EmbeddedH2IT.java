@@ -3,31 +3,40 @@ package io.parley.systemtest.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.systemtest.support.Api;
+import io.parley.systemtest.support.Api.Reply;
 import io.parley.systemtest.support.ChatClient;
+import io.parley.systemtest.support.ChatClient.Closure;
+import io.parley.systemtest.support.ParleyEnvironment;
 import io.parley.systemtest.support.PayaraMicro;
 import io.parley.systemtest.support.ServerProcess;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Parley as a new user first runs it: the embedded H2 default, no database server, no keys.
- * The schema is migrated on H2 and a conversation survives a restart; settings come from the environment.
+ * Parley as a new user first runs it: the embedded H2 default, no database server, no keys. The schema is migrated on
+ * H2, a master key and the first admin are made on the first start, the data survives restarts, settings come from
+ * the environment, and a wrong master key is reported as such.
  */
 class EmbeddedH2IT {
 
+    private static final Pattern ONE_TIME_PASSWORD = Pattern.compile("Created the first admin admin@parley.local with the one-time password (\\S+)");
+
     @Test
-    void runsOnH2AndKeepsTheConversationAcrossARestart() throws Exception {
+    void runsOnH2KeepsEverythingAcrossRestartsAndTakesSettingsFromTheEnvironment() throws Exception {
         Path dataDir = ServerProcess.workDir("h2-" + System.currentTimeMillis());
         String sessionId;
         String token;
+        String adminPassword;
         try (PayaraMicro server = PayaraMicro.start(dataDir, Map.of())) {
-            HttpResponse<String> ready = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(server.http("/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(ChatClient.JSON.readTree(ready.body()).path("checks"))
+            assertThat(ChatClient.JSON.readTree(server.awaitReadiness().body()).path("checks"))
                     .anySatisfy(check -> assertThat(check.path("data").path("product").asText()).isEqualTo("H2"));
             try (ChatClient visitor = ChatClient.connect(server.ws("/ws/chat"))) {
                 JsonNode started = visitor.startSession(Map.of("name", "Grace"));
@@ -36,13 +45,20 @@ class EmbeddedH2IT {
                 visitor.say("hello");
                 assertThat(visitor.next("bot_message").path("data").path("message").path("seq").asLong()).isEqualTo(2);
             }
+            adminPassword = oneTimePassword(server);
+            assertThat(new Api(server.http("/")).get("/api/me", new Api(server.http("/")).login("admin@parley.local", adminPassword)).status())
+                    .isEqualTo(200);
+            assertThat(server.logLines()).filteredOn(line -> line.contains("created a master key")).hasSize(1);
             server.assertLogClean();
         }
         assertThat(dataDir.resolve("parley.mv.db")).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("master.key")))).isEqualTo("rw-------");
 
         Map<String, String> settings = Map.of(
                 "PARLEY_CHAT_MAX_TEXT_LENGTH", "20",
-                "PARLEY_CHAT_WELCOME_MESSAGE", "Welcome back to the test shop");
+                "PARLEY_CHAT_WELCOME_MESSAGE", "Welcome back to the test shop",
+                "PARLEY_AUTH_TOKEN_MINUTES", "0",
+                "PARLEY_AUTH_MAX_FAILURES_PER_ADDRESS", "3");
         try (PayaraMicro again = PayaraMicro.start(dataDir, settings);
              ChatClient visitor = ChatClient.connect(again.ws("/ws/chat"))) {
             JsonNode resumed = visitor.resume(sessionId, token, 0);
@@ -54,10 +70,47 @@ class EmbeddedH2IT {
             visitor.send("user_message", Map.of("text", "x".repeat(21), "clientMsgId", "too-long"), "long");
             assertThat(visitor.next("error").path("data").path("code").asText()).isEqualTo("text_too_long");
             try (ChatClient newcomer = ChatClient.connect(again.ws("/ws/chat"))) {
-                assertThat(newcomer.startSession(Map.of()).path("welcomeMessage").asText())
-                        .isEqualTo("Welcome back to the test shop");
+                assertThat(newcomer.startSession(Map.of()).path("welcomeMessage").asText()).isEqualTo("Welcome back to the test shop");
             }
+
+            Api api = new Api(again.http("/"));
+            String expired = api.login("admin@parley.local", adminPassword);
+            try (ChatClient agent = ChatClient.connect(again.ws("/ws/agent"))) {
+                agent.send("agent_auth", Map.of("token", expired), "a1");
+                Closure closure = agent.awaitClose(Duration.ofSeconds(5));
+                assertThat(closure.code()).isEqualTo(4401);
+                assertThat(closure.reason()).isEqualTo("token expired");
+            }
+
+            for (int i = 0; i < 3; i++) {
+                assertThat(api.post("/api/auth/login", null, Map.of("email", "guess" + i + "@example.com", "password", "nope")).status()).isEqualTo(401);
+            }
+            Reply throttled = api.post("/api/auth/login", null, Map.of("email", "admin@parley.local", "password", adminPassword));
+            assertThat(throttled.status()).as("a fourth address-wide failure window is closed").isEqualTo(429);
+            assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+
+            assertThat(again.logLines()).noneMatch(line -> line.contains("created a master key") || line.contains("one-time password"));
             again.assertLogClean();
         }
+
+        Map<String, String> wrongKey = Map.of("MASTER_KEY_BASE64", ParleyEnvironment.newMasterKey());
+        try (PayaraMicro misconfigured = PayaraMicro.launch(dataDir, wrongKey)) {
+            HttpResponse<String> readiness = misconfigured.awaitReadiness();
+            assertThat(readiness.statusCode()).isEqualTo(503);
+            assertThat(readiness.body()).contains("sign-in").contains("MASTER_KEY_BASE64 to the key this database was set up with");
+            Reply login = new Api(misconfigured.http("/")).post("/api/auth/login", null, Map.of("email", "admin@parley.local", "password", adminPassword));
+            assertThat(login.status()).isEqualTo(503);
+            assertThat(login.detail()).contains("master key");
+            try (ChatClient visitor = ChatClient.connect(misconfigured.ws("/ws/chat"))) {
+                assertThat(visitor.resume(sessionId, token, 3).path("messages")).hasSize(1);
+            }
+            assertThat(misconfigured.logLines()).filteredOn(line -> line.contains("SEVERE")).hasSize(1);
+            assertThat(misconfigured.logLines()).noneMatch(line -> line.contains("at io.parley"));
+        }
+    }
+
+    private static String oneTimePassword(PayaraMicro server) {
+        return server.logLines().stream().map(ONE_TIME_PASSWORD::matcher).filter(Matcher::find).map(m -> m.group(1))
+                .findFirst().orElseThrow(() -> new AssertionError("The first start printed no one-time password"));
     }
 }

@@ -3,7 +3,9 @@ package io.parley.systemtest.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.systemtest.support.Api;
 import io.parley.systemtest.support.ChatClient;
+import io.parley.systemtest.support.ParleyEnvironment;
 import io.parley.systemtest.support.PayaraServer;
 import io.parley.systemtest.support.TestDatabase;
 import java.nio.file.Path;
@@ -11,14 +13,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * parley.ear on Payara Server full, set up with the scripts of payara-config/ on MariaDB, holds a conversation.
+ * parley.ear on Payara Server full, set up with the scripts of payara-config/ on MariaDB, holds a conversation
+ * and signs the first admin in (MicroProfile JWT with the keys from the database).
  */
 class PayaraServerEarIT {
 
     @Test
     void theEarOnPayaraServerHoldsAConversationOnMariaDb() {
         try (TestDatabase database = TestDatabase.create();
-             PayaraServer server = PayaraServer.setUpAndDeploy(Path.of(System.getProperty("parley.ear")), database.environment())) {
+             PayaraServer server = PayaraServer.setUpAndDeploy(Path.of(System.getProperty("parley.ear")), ParleyEnvironment.on(database))) {
             String sessionId;
             String token;
             try (ChatClient visitor = ChatClient.connect(server.ws("/ws/chat"))) {
@@ -37,7 +40,12 @@ class PayaraServerEarIT {
             }
             assertThat(database.query("SELECT sender FROM chat_messages WHERE session_id = ? ORDER BY seq", sessionId))
                     .extracting(row -> row.get("sender")).containsExactly("USER", "BOT", "USER", "SYSTEM");
-            assertThat(database.count("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")).isGreaterThanOrEqualTo(2);
+            assertThat(database.count("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")).isGreaterThanOrEqualTo(3);
+
+            Api api = new Api(server.http("/"));
+            String adminToken = api.login(ParleyEnvironment.ADMIN_EMAIL, ParleyEnvironment.ADMIN_PASSWORD);
+            assertThat(api.get("/api/me", adminToken).body().path("user").path("roles")).extracting(JsonNode::asText).containsExactly("admin");
+            assertThat(api.get("/api/admin/users", null).status()).isEqualTo(401);
             server.assertLogClean();
         }
     }

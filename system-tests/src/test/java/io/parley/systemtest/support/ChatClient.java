@@ -17,8 +17,10 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A WebSocket client that speaks Parley's envelope, as a widget or any integration would. */
 public final class ChatClient implements AutoCloseable {
@@ -27,7 +29,7 @@ public final class ChatClient implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final CompletableFuture<Closure> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
     private ChatClient(URI uri) {
@@ -119,6 +121,24 @@ public final class ChatClient implements AutoCloseable {
         return say(text, UUID.randomUUID().toString());
     }
 
+    /** How the server closed the connection; fails if it does not close it in time. */
+    public Closure awaitClose(Duration within) {
+        try {
+            return closed.get(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("The server did not close the connection within " + within);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The close code and reason the server sent. */
+    public record Closure(int code, String reason) {
+    }
+
     public boolean isOpen() {
         return !closed.isDone() && !socket.isOutputClosed();
     }
@@ -156,13 +176,13 @@ public final class ChatClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
+            closed.complete(new Closure(statusCode, reason));
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            closed.complete(-1);
+            closed.complete(new Closure(-1, String.valueOf(error)));
         }
     }
 }

@@ -26,10 +26,19 @@ public final class ParleyOnMariaDb implements ParameterResolver {
     public record RunningParley(PayaraMicro server, TestDatabase database)
             implements ExtensionContext.Store.CloseableResource {
 
+        public Api api() {
+            return new Api(server.http("/"));
+        }
+
+        /** A fresh token of the first admin ({@link ParleyEnvironment#ADMIN_EMAIL}). */
+        public String adminToken() {
+            return api().login(ParleyEnvironment.ADMIN_EMAIL, ParleyEnvironment.ADMIN_PASSWORD);
+        }
+
         static RunningParley start() {
             TestDatabase database = TestDatabase.create();
             try {
-                return new RunningParley(PayaraMicro.start(ServerProcess.workDir("mariadb"), database.environment()), database);
+                return new RunningParley(PayaraMicro.start(ServerProcess.workDir("mariadb"), ParleyEnvironment.on(database)), database);
             } catch (RuntimeException | Error e) {
                 database.close();
                 throw e;

@@ -24,6 +24,18 @@ public final class PayaraMicro extends ServerProcess {
      * at another database (DB_URL, DB_USER, DB_PASSWORD).
      */
     public static PayaraMicro start(Path dataDir, Map<String, String> environment) {
+        PayaraMicro micro = launch(dataDir, environment);
+        try {
+            micro.awaitReady();
+            return micro;
+        } catch (RuntimeException | Error e) {
+            micro.close();
+            throw e;
+        }
+    }
+
+    /** Starts Parley without waiting for it: for tests of a start that is meant to go wrong. */
+    public static PayaraMicro launch(Path dataDir, Map<String, String> environment) {
         int port = freePort();
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");
         ProcessBuilder builder = new ProcessBuilder(repo().resolve("payara-config/micro/start-parley.sh").toString())
@@ -34,9 +46,7 @@ public final class PayaraMicro extends ServerProcess {
         builder.environment().put("PARLEY_DATA_DIR", dataDir.toString());
         builder.environment().put("JAVA_OPTS", "-Xmx768m");
         try {
-            PayaraMicro micro = new PayaraMicro(port, log, builder.start());
-            micro.awaitReady();
-            return micro;
+            return new PayaraMicro(port, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

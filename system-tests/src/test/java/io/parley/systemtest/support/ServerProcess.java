@@ -43,6 +43,15 @@ public abstract class ServerProcess implements AutoCloseable {
      * the server up without Parley's checks), then fails if the log shows a SEVERE line.
      */
     protected void awaitReady() {
+        HttpResponse<String> ready = awaitReadiness();
+        if (ready.statusCode() != 200) {
+            throw new AssertionError("Parley started but is not ready: " + ready.body() + "\n" + logTail());
+        }
+        assertLogClean();
+    }
+
+    /** Waits until Parley is deployed and reports its readiness (ready or not), and returns the report. */
+    public HttpResponse<String> awaitReadiness() {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!alive()) {
@@ -51,9 +60,8 @@ public abstract class ServerProcess implements AutoCloseable {
             try {
                 HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(http("/health/ready"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200 && ready.body().contains("\"database\"")) {
-                    assertLogClean();
-                    return;
+                if (ready.body().contains("\"database\"")) {
+                    return ready;
                 }
             } catch (IOException e) {
                 // not listening yet

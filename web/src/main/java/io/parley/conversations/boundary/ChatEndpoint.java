@@ -6,14 +6,11 @@ import io.parley.conversations.boundary.VisitorFrames.StartSession;
 import io.parley.conversations.boundary.VisitorFrames.UserMessage;
 import io.parley.conversations.control.Transcript.Appended;
 import io.parley.conversations.entity.ConversationException;
-import io.parley.platform.control.Json;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -58,12 +55,12 @@ public class ChatEndpoint {
                 default -> throw new FrameException("unknown_type", "Unknown frame type: " + frame.type(), ref);
             }
         } catch (FrameException e) {
-            send(socket, ServerFrame.error(e.ref(), e.code(), e.getMessage()));
+            Sockets.send(socket, ServerFrame.error(e.ref(), e.code(), e.getMessage()));
         } catch (ConversationException e) {
-            send(socket, ServerFrame.error(ref, e.code(), e.getMessage()));
+            Sockets.send(socket, ServerFrame.error(ref, e.code(), e.getMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Chat frame failed", e);
-            send(socket, ServerFrame.error(ref, "internal", "The server failed; please try again."));
+            Sockets.send(socket, ServerFrame.error(ref, "internal", "The server failed; please try again."));
         }
     }
 
@@ -76,7 +73,7 @@ public class ChatEndpoint {
         StartSession start = frames.data(frame, StartSession.class);
         Conversations.Started started = conversations.start(start.visitorMeta());
         sessionId = started.session().id();
-        send(socket, ServerFrame.event("session_started", Map.of(
+        Sockets.send(socket, ServerFrame.event("session_started", Map.of(
                 "sessionId", sessionId,
                 "sessionToken", started.token(),
                 "welcomeMessage", welcomeMessage)));
@@ -87,7 +84,7 @@ public class ChatEndpoint {
         Resume resume = frames.data(frame, Resume.class);
         Conversations.Resumed resumed = conversations.resume(resume.sessionId(), resume.sessionToken(), resume.afterSeq());
         sessionId = resumed.session().id();
-        send(socket, ServerFrame.event("session_resumed", Map.of(
+        Sockets.send(socket, ServerFrame.event("session_resumed", Map.of(
                 "sessionId", sessionId,
                 "messages", WireMessage.of(resumed.messages()))));
         acknowledge(socket, frame, Map.of("sessionId", sessionId, "lastSeq", resumed.session().lastSeq()));
@@ -104,9 +101,9 @@ public class ChatEndpoint {
         Assistant.Reply reply = assistant.answer(session, message.text());
         WireMessage answer = WireMessage.of(reply.message());
         switch (reply.kind()) {
-            case AUTO_REPLY -> send(socket, ServerFrame.event("bot_message",
+            case AUTO_REPLY -> Sockets.send(socket, ServerFrame.event("bot_message",
                     Map.of("message", answer, "suggestions", List.of(), "responseType", "auto_reply")));
-            case NO_ANSWER -> send(socket, ServerFrame.event("system_message",
+            case NO_ANSWER -> Sockets.send(socket, ServerFrame.event("system_message",
                     Map.of("message", answer, "offers", List.of("agent", "offline_form"))));
         }
     }
@@ -114,7 +111,7 @@ public class ChatEndpoint {
     private void endSession(Session socket, ClientFrame frame) {
         String session = boundSession(frame);
         conversations.end(session);
-        send(socket, ServerFrame.event("session_ended", Map.of("sessionId", session)));
+        Sockets.send(socket, ServerFrame.event("session_ended", Map.of("sessionId", session)));
         acknowledge(socket, frame, Map.of("sessionId", session));
     }
 
@@ -127,24 +124,8 @@ public class ChatEndpoint {
 
     private void acknowledge(Session socket, ClientFrame frame, Object data) {
         if (frame.ref() != null) {
-            send(socket, ServerFrame.ack(frame.ref(), data));
+            Sockets.send(socket, ServerFrame.ack(frame.ref(), data));
         }
     }
 
-    private void send(Session socket, ServerFrame frame) {
-        try {
-            socket.getBasicRemote().sendText(Json.mapper().writeValueAsString(frame));
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "Visitor socket {0} is gone: {1}", socket.getId(), e.toString());
-            closeQuietly(socket);
-        }
-    }
-
-    private static void closeQuietly(Session socket) {
-        try {
-            socket.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "send failed"));
-        } catch (IOException ignored) {
-            // the connection is already gone; nothing is left to release
-        }
-    }
 }

@@ -1,8 +1,8 @@
 package io.parley.conversations.boundary;
 
 import io.parley.conversations.entity.ChatMessage;
+import io.parley.platform.control.UtcClock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** A message as every client sees it (docs/protocol.md). */
@@ -11,7 +11,7 @@ public record WireMessage(String id, String sessionId, long seq, String sender, 
 
     public static WireMessage of(ChatMessage message) {
         return new WireMessage(message.id(), message.sessionId(), message.seq(), message.sender().wireName(),
-                message.text(), List.of(), message.createdAt().toInstant(ZoneOffset.UTC), message.clientMsgId());
+                message.text(), List.of(), UtcClock.instant(message.createdAt()), message.clientMsgId());
     }
 
     public static List<WireMessage> of(List<ChatMessage> messages) {

@@ -1,6 +1,10 @@
 package io.parley.platform.boundary;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.parley.platform.entity.Refusal;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -8,8 +12,8 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 
 /**
- * Turns every exception of a REST call into {@code application/problem+json}. Client errors keep their message;
- * server errors are logged with their stack trace and answered without it.
+ * Turns every exception of a REST call into {@code application/problem+json}. Refusals and client errors keep their
+ * message; server errors are logged with their stack trace and answered without it.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -18,13 +22,40 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
-        Problem problem;
-        if (exception instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
-            problem = Problem.of(web.getResponse().getStatus(), web.getMessage());
-        } else {
-            LOG.log(Level.ERROR, "REST call failed", exception);
-            problem = Problem.of(500, "The server failed to answer; its log has the details.");
+        if (exception instanceof Refusal refusal) {
+            Response.ResponseBuilder response = problem(status(refusal.kind()), refusal.getMessage());
+            refusal.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, Math.max(1, wait.toSeconds())));
+            if (refusal.kind() == Refusal.Kind.UNAUTHENTICATED) {
+                response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            }
+            return response.build();
         }
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        if (exception instanceof StreamReadException unreadable) {
+            return problem(400, "The body is not JSON: " + unreadable.getOriginalMessage()).build();
+        }
+        if (exception instanceof MismatchedInputException mismatched) {
+            return problem(400, "The body is not the JSON expected here: " + mismatched.getOriginalMessage()).build();
+        }
+        if (exception instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            return problem(web.getResponse().getStatus(), web.getMessage()).build();
+        }
+        LOG.log(Level.ERROR, "REST call failed", exception);
+        return problem(500, "The server failed to answer; its log has the details.").build();
+    }
+
+    static Response.ResponseBuilder problem(int status, String detail) {
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, detail));
+    }
+
+    private static int status(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_MANY_REQUESTS -> 429;
+            case UNAVAILABLE -> 503;
+        };
     }
 }

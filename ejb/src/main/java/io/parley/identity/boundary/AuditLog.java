@@ -1,0 +1,68 @@
+package io.parley.identity.boundary;
+
+import io.parley.identity.entity.Actor;
+import io.parley.identity.entity.AuditEntry;
+import io.parley.platform.entity.Page;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The record of what admins did. Entries are written in the transaction of the action they describe, so an action
+ * that fails leaves no entry and one that succeeds always has one. Read-only for everybody else.
+ */
+@Stateless
+public class AuditLog {
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager em;
+
+    public void record(Actor actor, String action, String target, String detail) {
+        em.persist(new AuditEntry(actor, action, target, detail));
+    }
+
+    /** Newest first; every filter is optional. */
+    public Page<AuditEntry> find(Filter filter, int page, int size) {
+        Page.requireValid(page, size);
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+
+        CriteriaQuery<AuditEntry> select = cb.createQuery(AuditEntry.class);
+        Root<AuditEntry> entry = select.from(AuditEntry.class);
+        select.where(conditions(cb, entry, filter)).orderBy(cb.desc(entry.get("createdAt")), cb.desc(entry.get("id")));
+        TypedQuery<AuditEntry> query = em.createQuery(select).setFirstResult(page * size).setMaxResults(size);
+
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<AuditEntry> counted = count.from(AuditEntry.class);
+        count.select(cb.count(counted)).where(conditions(cb, counted, filter));
+        return new Page<>(query.getResultList(), em.createQuery(count).getSingleResult(), page, size);
+    }
+
+    private static Predicate[] conditions(CriteriaBuilder cb, Root<AuditEntry> entry, Filter filter) {
+        List<Predicate> conditions = new ArrayList<>();
+        if (filter.action() != null) {
+            conditions.add(cb.equal(entry.get("action"), filter.action()));
+        }
+        if (filter.actorId() != null) {
+            conditions.add(cb.equal(entry.get("actorId"), filter.actorId()));
+        }
+        if (filter.from() != null) {
+            conditions.add(cb.greaterThanOrEqualTo(entry.get("createdAt"), filter.from()));
+        }
+        if (filter.to() != null) {
+            conditions.add(cb.lessThan(entry.get("createdAt"), filter.to()));
+        }
+        return conditions.toArray(Predicate[]::new);
+    }
+
+    /** Which entries to list: by action, by actor, in a time range [from, to) in UTC. */
+    public record Filter(String action, String actorId, LocalDateTime from, LocalDateTime to) {
+    }
+}

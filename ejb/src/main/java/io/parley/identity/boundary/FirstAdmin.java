@@ -1,0 +1,70 @@
+package io.parley.identity.boundary;
+
+import io.parley.platform.entity.Refusal;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * On the first start, when nobody can sign in yet, creates the admin from {@code PARLEY_ADMIN_EMAIL} and
+ * {@code PARLEY_ADMIN_PASSWORD}. Without a password it makes a strong one and prints it once — the only time a
+ * password is ever written to the log, because otherwise nobody could sign in; change it after the first sign-in.
+ */
+@Startup
+@Singleton
+@DependsOn("SigningKeys")
+public class FirstAdmin {
+
+    private static final Logger LOG = System.getLogger(FirstAdmin.class.getName());
+
+    @EJB
+    Accounts accounts;
+
+    @Inject
+    @ConfigProperty(name = "parley.admin.email")
+    String email;
+
+    @Inject
+    @ConfigProperty(name = "parley.admin.password")
+    Optional<String> password;
+
+    @PostConstruct
+    void createIfNobodyExists() {
+        if (accounts.count() > 0) {
+            return;
+        }
+        boolean generated = password.filter(p -> !p.isBlank()).isEmpty();
+        String initial = generated ? generatePassword() : password.get();
+        try {
+            accounts.createFirstAdmin(email, initial);
+        } catch (Refusal refused) {
+            LOG.log(Level.ERROR, "Parley cannot create the first admin {0}: {1}", email, refused.getMessage());
+            throw refused;
+        } catch (EJBException anotherNodeWasFirst) {
+            LOG.log(Level.INFO, "Another node created the first admin");
+            return;
+        }
+        if (generated) {
+            LOG.log(Level.WARNING, "Created the first admin {0} with the one-time password {1} - sign in at /admin/ and change it."
+                    + " (Set PARLEY_ADMIN_EMAIL and PARLEY_ADMIN_PASSWORD to choose them.)", email, initial);
+        } else {
+            LOG.log(Level.INFO, "Created the first admin {0} with the password from PARLEY_ADMIN_PASSWORD", email);
+        }
+    }
+
+    private static String generatePassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,70 @@
+package io.parley.identity.control;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.security.PublicKey;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Hands MicroProfile JWT the public keys it verifies console tokens with ({@code mp.jwt.verify.publickey}, a JWKS),
+ * read from the database whenever it asks. The keys are created at first start, after configuration is read, so they
+ * cannot be a static property; and Payara reads this property while deploying, through a class loader of its own,
+ * so a value handed over in memory would not reach it. Payara keeps what it read for a while (MicroProfile JWT
+ * for five minutes; configuration values not at all, see {@code mp.config.cache.duration}). Registered in META-INF/services.
+ */
+public class VerificationKeys implements ConfigSource {
+
+    static final String PROPERTY = "mp.jwt.verify.publickey";
+    private static final Logger LOG = System.getLogger(VerificationKeys.class.getName());
+    private static final String DATA_SOURCE = "jdbc/parley";
+
+    @Override
+    public Set<String> getPropertyNames() {
+        return Set.of(PROPERTY);
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        String value = getValue(PROPERTY);
+        return value == null ? Map.of() : Map.of(PROPERTY, value);
+    }
+
+    @Override
+    public String getValue(String propertyName) {
+        if (!PROPERTY.equals(propertyName)) {
+            return null;
+        }
+        Map<String, PublicKey> keys = read();
+        return keys.isEmpty() ? null : SigningKeys.jwks(keys);
+    }
+
+    @Override
+    public String getName() {
+        return "parley-signing-keys";
+    }
+
+    private static Map<String, PublicKey> read() {
+        Map<String, PublicKey> keys = new LinkedHashMap<>();
+        try (Connection connection = ((DataSource) new InitialContext().lookup(DATA_SOURCE)).getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id, public_key FROM signing_keys ORDER BY created_at DESC")) {
+            while (rows.next()) {
+                keys.put(rows.getString(1), SigningKeys.publicKey(rows.getString(2)));
+            }
+        } catch (NamingException | SQLException notYet) {
+            // before the data source or the schema exists (early in deployment): no keys yet
+            LOG.log(Level.DEBUG, "No signing keys readable yet: {0}", notYet.toString());
+        }
+        return keys;
+    }
+}

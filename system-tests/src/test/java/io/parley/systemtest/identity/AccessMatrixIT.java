@@ -1,0 +1,76 @@
+package io.parley.systemtest.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.systemtest.support.Api;
+import io.parley.systemtest.support.DeployedEndpoints;
+import io.parley.systemtest.support.DeployedEndpoints.Endpoint;
+import io.parley.systemtest.support.ParleyOnMariaDb;
+import io.parley.systemtest.support.ParleyOnMariaDb.RunningParley;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every REST method of the deployed war, found in the war itself, against its access rule: anonymous callers get 401
+ * unless it is public, agents 403 where it is for admins only, admins get through. An endpoint added without a rule
+ * fails here.
+ */
+@ExtendWith(ParleyOnMariaDb.class)
+class AccessMatrixIT {
+
+    private static final String PASSWORD = "access matrix passphrase";
+    private static final List<Endpoint> ENDPOINTS = DeployedEndpoints.of(Path.of(System.getProperty("parley.war")));
+    private static Api api;
+    private static String agent;
+    private static String admin;
+
+    @BeforeAll
+    static void callers(RunningParley parley) {
+        api = parley.api();
+        admin = parley.adminToken();
+        String email = "matrix-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        api.createUser(admin, email, PASSWORD, "agent");
+        agent = api.login(email, PASSWORD);
+    }
+
+    @Test
+    void theWarHasEndpointsAndEachDeclaresWhoMayCallIt() {
+        assertThat(ENDPOINTS).extracting(Endpoint::path).contains("/api/auth/login", "/api/admin/users", "/api/me");
+        assertThat(ENDPOINTS).as("endpoints without @PermitAll or @RolesAllowed")
+                .allSatisfy(endpoint -> assertThat(endpoint.isPublic() || !endpoint.roles().isEmpty()).as(endpoint.toString()).isTrue());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointAnswersEachCallerAsItsRuleSays() {
+        return ENDPOINTS.stream().map(endpoint -> DynamicTest.dynamicTest(endpoint.toString(), () -> {
+            String path = endpoint.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            Object body = List.of("POST", "PUT", "PATCH").contains(endpoint.method()) ? Map.of() : null;
+            int anonymous = api.call(endpoint.method(), path, null, body).status();
+            int asAgent = api.call(endpoint.method(), path, agent, body).status();
+            int asAdmin = api.call(endpoint.method(), path, admin, body).status();
+            if (endpoint.isPublic()) {
+                assertThat(anonymous).as("anonymous").isNotIn(401, 403);
+            } else {
+                assertThat(anonymous).as("anonymous").isEqualTo(401);
+            }
+            if (endpoint.allows("agent")) {
+                assertThat(asAgent).as("agent").isNotIn(401, 403);
+            } else {
+                assertThat(asAgent).as("agent").isEqualTo(403);
+            }
+            if (endpoint.allows("admin")) {
+                assertThat(asAdmin).as("admin").isNotIn(401, 403);
+            } else {
+                assertThat(asAdmin).as("admin").isEqualTo(403);
+            }
+        }));
+    }
+}

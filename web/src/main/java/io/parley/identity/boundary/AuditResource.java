@@ -1,0 +1,56 @@
+package io.parley.identity.boundary;
+
+import io.parley.identity.entity.AuditEntry;
+import io.parley.platform.control.UtcClock;
+import io.parley.platform.entity.Page;
+import io.parley.platform.entity.Refusal;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/** The audit log for admins, newest first. There is deliberately no way to change or delete an entry. */
+@Path("admin/audit")
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    @Inject
+    AuditLog auditLog;
+
+    /** {@code from} and {@code to} are ISO-8601 instants, for example {@code 2026-11-24T00:00:00Z}. */
+    @GET
+    public Page<AuditEntryView> find(@QueryParam("action") String action, @QueryParam("actorId") String actorId,
+                                     @QueryParam("from") String from, @QueryParam("to") String to,
+                                     @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        AuditLog.Filter filter = new AuditLog.Filter(action, actorId, utc("from", from), utc("to", to));
+        return auditLog.find(filter, page, size).map(AuditEntryView::of);
+    }
+
+    private static LocalDateTime utc(String name, String instant) {
+        if (instant == null || instant.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.ofInstant(Instant.parse(instant), ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new Refusal(Refusal.Kind.INVALID, name + " must be an ISO-8601 instant such as 2026-11-24T00:00:00Z");
+        }
+    }
+
+    public record AuditEntryView(String id, String actorId, String actorEmail, String action, String target, String detail,
+                                 String clientAddress, Instant at) {
+        static AuditEntryView of(AuditEntry entry) {
+            return new AuditEntryView(entry.id(), entry.actorId(), entry.actorEmail(), entry.action(), entry.target(),
+                    entry.detail(), entry.clientAddress(), UtcClock.instant(entry.createdAt()));
+        }
+    }
+}

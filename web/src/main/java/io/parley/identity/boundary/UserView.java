@@ -1,0 +1,16 @@
+package io.parley.identity.boundary;
+
+import io.parley.identity.entity.Role;
+import io.parley.identity.entity.User;
+import io.parley.platform.control.UtcClock;
+import java.time.Instant;
+import java.util.List;
+
+/** A user as the API shows one: never the password hash or the token version. */
+public record UserView(String id, String email, String name, List<String> roles, boolean active, Instant createdAt) {
+
+    public static UserView of(User user) {
+        return new UserView(user.id(), user.email(), user.name(), user.roles().stream().map(Role::wireName).toList(),
+                user.active(), UtcClock.instant(user.createdAt()));
+    }
+}
