@@ -8,6 +8,7 @@
 #   DB_URL           jdbc:h2:... (default: an H2 file in PARLEY_DATA_DIR) or jdbc:mysql://HOST:PORT/DB for MySQL/MariaDB
 #   DB_USER, DB_PASSWORD  the database account (the password must not be empty)
 #   JAVA_OPTS        extra JVM options
+# Parley's own settings (CORS_ALLOWED_ORIGINS, FORCE_TLS, ...) come from the environment too: docs/configuration.md.
 set -euo pipefail
 
 config_dir=$(cd "$(dirname "$0")/.." && pwd)
@@ -45,6 +46,7 @@ exec java ${JAVA_OPTS:-} -jar "$micro" \
     --port "${PARLEY_PORT:-8080}" \
     --rootdir "$root_dir" \
     --addlibs "$driver" \
+    --prebootcommandfile "$config_dir/http-listener.asadmin" \
     --postbootcommandfile "$datasource" \
     --contextroot / \
     --deploy "$war"
