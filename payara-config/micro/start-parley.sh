@@ -11,6 +11,7 @@
 #                    MySQL/MariaDB, created in PARLEY_DATA_DIR for the embedded H2 when not set
 #   PARLEY_ADMIN_EMAIL, PARLEY_ADMIN_PASSWORD  the first admin, created when there is no user yet
 #   JAVA_OPTS        extra JVM options
+# Parley's own settings (CORS_ALLOWED_ORIGINS, FORCE_TLS, ...) come from the environment too: docs/configuration.md.
 set -euo pipefail
 
 config_dir=$(cd "$(dirname "$0")/.." && pwd)
@@ -54,6 +55,7 @@ exec java ${JAVA_OPTS:-} -jar "$micro" \
     --port "${PARLEY_PORT:-8080}" \
     --rootdir "$root_dir" \
     --addlibs "$driver" \
+    --prebootcommandfile "$config_dir/http-listener.asadmin" \
     --postbootcommandfile "$datasource" \
     --contextroot / \
     --deploy "$war"

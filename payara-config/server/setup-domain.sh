@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Creates and starts a Payara Server domain ready for parley.ear: the MySQL driver, the connection pool and the
-# JDBC resource jdbc/parley (payara-config/datasource-mysql.asadmin). Then deploy with
+# Creates and starts a Payara Server domain ready for parley.ear: HTTP listeners that do not name the server
+# (payara-config/http-listener.asadmin), the MySQL driver, the connection pool and the JDBC resource jdbc/parley
+# (payara-config/datasource-mysql.asadmin). Then deploy with
 #   $PAYARA_HOME/bin/asadmin --port ADMIN_PORT deploy ear/target/parley.ear
 #
 # Usage:   setup-domain.sh DOMAIN [PORTBASE]     (PORTBASE 8000: HTTP 8080, admin 8048)
@@ -28,5 +29,6 @@ admin=(--port $((portbase + 48)))
 "$asadmin" start-domain "$domain"
 "$asadmin" "${admin[@]}" add-library --type common "$driver"
 "$asadmin" restart-domain "$domain"
+"$asadmin" "${admin[@]}" multimode --file "$config_dir/http-listener.asadmin"
 "$asadmin" "${admin[@]}" multimode --file "$config_dir/datasource-mysql.asadmin"
 "$asadmin" "${admin[@]}" ping-connection-pool parley-pool

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** What the server shows over plain HTTP: health, the pages, and errors as problem+json. */
+/**
+ * What the server shows over plain HTTP with the default settings: health, the pages, errors as problem+json, the
+ * security headers, and the default origin rules (the console's API for Parley's own pages, the widget for every site).
+ * HardeningIT covers the settings an operator changes.
+ */
 @ExtendWith(ParleyOnMariaDb.class)
 class HttpSurfaceIT {
 
@@ -36,6 +41,11 @@ class HttpSurfaceIT {
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(parley.server().http(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> getFrom(String origin, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(parley.server().http(path)).header("Origin", origin).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -91,5 +101,64 @@ class HttpSurfaceIT {
         assertThat(problem.path("status").asInt()).isEqualTo(404);
         assertThat(problem.path("title").asText()).isEqualTo("Not Found");
         assertThat(missing.body()).doesNotContain("Exception").doesNotContainIgnoringCase("payara");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/admin/", "/widget/parley-widget.umd.js", "/api/no-such-resource", "/no-such-page.html",
+            "/health/ready"})
+    void everyAnswerCarriesTheSecurityHeadersAndNamesNoServerSoftware(String path) throws Exception {
+        HttpResponse<String> answer = get(path);
+        assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+        assertThat(answer.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(answer.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+        assertThat(answer.headers().firstValue("Strict-Transport-Security")).as("never over plain HTTP").isEmpty();
+        assertThat(answer.headers().firstValue("Server")).isEmpty();
+        assertThat(answer.headers().firstValue("X-Powered-By")).isEmpty();
+    }
+
+    @Test
+    void theConsolesPolicyAllowsOnlyItsOwnFilesAndItsOwnHostsWebSocket() throws Exception {
+        assertThat(get("/admin/").headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'; "
+                + "script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' ws://"
+                + parley.server().http("/").getAuthority() + "; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    }
+
+    @Test
+    void byDefaultOnlyParleysOwnPagesMayCallTheConsoleApi() throws Exception {
+        HttpResponse<String> foreign = getFrom("https://elsewhere.example", "/api/no-such-resource");
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+        String own = "http://" + parley.server().http("/").getAuthority();
+        HttpResponse<String> mine = getFrom(own, "/api/no-such-resource");
+        assertThat(mine.statusCode()).isEqualTo(404);
+        assertThat(mine.headers().firstValue("Access-Control-Allow-Origin")).hasValue(own);
+    }
+
+    @Test
+    void byDefaultEverySiteMayEmbedTheWidgetWithoutCredentials() throws Exception {
+        HttpResponse<String> module = getFrom("https://any-shop.example", "/widget/parley-widget.es.js");
+        assertThat(module.statusCode()).isEqualTo(200);
+        assertThat(module.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(module.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        try (ChatClient visitor = ChatClient.connect(parley.server().ws("/ws/chat"), Map.of("Origin", "https://any-shop.example"))) {
+            assertThat(visitor.startSession(Map.of()).path("sessionId").asText()).isNotBlank();
+        }
+    }
+
+    @Test
+    void aBodyOverOneMebibyteIsRefusedWithoutBeingRead() throws Exception {
+        // HTTP/1.1: over the h2c upgrade that the JDK's client tries first, it mishandles an answer that comes before the body is sent
+        HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> tooLarge = http11.send(HttpRequest.newBuilder(parley.server().http("/api/no-such-resource"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat((1 << 20) + 1))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(ChatClient.JSON.readTree(tooLarge.body()).path("detail").asText())
+                .isEqualTo("A request body can have at most 1048576 bytes.");
     }
 }

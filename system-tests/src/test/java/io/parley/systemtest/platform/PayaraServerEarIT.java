@@ -8,20 +8,31 @@ import io.parley.systemtest.support.ChatClient;
 import io.parley.systemtest.support.ParleyEnvironment;
 import io.parley.systemtest.support.PayaraServer;
 import io.parley.systemtest.support.TestDatabase;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * parley.ear on Payara Server full, set up with the scripts of payara-config/ on MariaDB, holds a conversation
- * and signs the first admin in (MicroProfile JWT with the keys from the database).
+ * parley.ear on Payara Server full, set up with the scripts of payara-config/ on MariaDB, holds a conversation,
+ * signs the first admin in (MicroProfile JWT with the keys from the database) and shows the same HTTP surface as
+ * on Payara Micro.
  */
 class PayaraServerEarIT {
 
     @Test
-    void theEarOnPayaraServerHoldsAConversationOnMariaDb() {
+    void theEarOnPayaraServerHoldsAConversationOnMariaDb() throws Exception {
         try (TestDatabase database = TestDatabase.create();
              PayaraServer server = PayaraServer.setUpAndDeploy(Path.of(System.getProperty("parley.ear")), ParleyEnvironment.on(database))) {
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.http("/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Server")).as("setup-domain.sh names no server software").isEmpty();
+            assertThat(page.headers().firstValue("X-Powered-By")).isEmpty();
+            assertThat(page.headers().firstValue("X-Content-Type-Options")).as("the war's filters run in the ear").hasValue("nosniff");
+
             String sessionId;
             String token;
             try (ChatClient visitor = ChatClient.connect(server.ws("/ws/chat"))) {

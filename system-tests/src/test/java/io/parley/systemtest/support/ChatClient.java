@@ -32,15 +32,19 @@ public final class ChatClient implements AutoCloseable {
     private final CompletableFuture<Closure> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private ChatClient(URI uri) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .connectTimeout(WAIT)
-                .buildAsync(uri, new Listener())
-                .join();
+    private ChatClient(URI uri, Map<String, String> headers) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+        headers.forEach(builder::header);
+        this.socket = builder.buildAsync(uri, new Listener()).join();
     }
 
     public static ChatClient connect(URI uri) {
-        return new ChatClient(uri);
+        return connect(uri, Map.of());
+    }
+
+    /** Connects with extra handshake headers, such as the {@code Origin} a browser page would send. */
+    public static ChatClient connect(URI uri, Map<String, String> headers) {
+        return new ChatClient(uri, headers);
     }
 
     /** Sends a frame; {@code ref} may be null. */

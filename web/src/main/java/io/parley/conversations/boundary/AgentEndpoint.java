@@ -7,6 +7,7 @@ import io.parley.identity.control.JsonWebTokens;
 import io.parley.identity.control.SigningKeys;
 import io.parley.identity.entity.Role;
 import io.parley.identity.entity.User;
+import io.parley.platform.boundary.ConsoleOrigins;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
@@ -31,8 +32,9 @@ import java.util.concurrent.TimeUnit;
  * The console's WebSocket. It accepts nothing before {@code agent_auth {token}}: a socket that does not authenticate
  * within {@value #AUTH_DEADLINE_SECONDS} seconds, sends anything else first, or presents a token that is missing,
  * expired, forged or belongs to a deactivated person is closed with code {@value #UNAUTHORIZED} and the reason.
+ * Only the console's own origin and {@code CORS_ALLOWED_ORIGINS} may connect ({@link ConsoleOrigins}).
  */
-@ServerEndpoint("/ws/agent")
+@ServerEndpoint(value = "/ws/agent", configurator = ConsoleOrigins.class)
 public class AgentEndpoint {
 
     static final int AUTH_DEADLINE_SECONDS = 5;

@@ -6,6 +6,7 @@ import io.parley.conversations.boundary.VisitorFrames.StartSession;
 import io.parley.conversations.boundary.VisitorFrames.UserMessage;
 import io.parley.conversations.control.Transcript.Appended;
 import io.parley.conversations.entity.ConversationException;
+import io.parley.platform.boundary.VisitorOrigins;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
@@ -20,8 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The visitor's WebSocket. One instance per connection, bound to at most one chat session: the one it started or
  * resumed last. Every frame is answered per docs/protocol.md; a bad frame gets an error and changes nothing.
+ * Only pages of the sites allowed to embed the widget may connect ({@link VisitorOrigins}).
  */
-@ServerEndpoint("/ws/chat")
+@ServerEndpoint(value = "/ws/chat", configurator = VisitorOrigins.class)
 public class ChatEndpoint {
 
     private static final Logger LOG = System.getLogger(ChatEndpoint.class.getName());

@@ -2,6 +2,7 @@ package io.parley.platform.boundary;
 
 import io.parley.identity.entity.Actor;
 import io.parley.identity.entity.User;
+import io.parley.platform.control.HttpPolicy;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,9 @@ public class Caller {
 
     @Inject
     HttpServletRequest request;
+
+    @Inject
+    HttpPolicy policy;
 
     private User user;
 
@@ -26,8 +30,9 @@ public class Caller {
         return user;
     }
 
+    /** The client's address, through trusted proxies as {@link ForwardedHeaders} sees it. */
     public String clientAddress() {
-        return request.getRemoteAddr();
+        return policy.trustedProxies().view(request).getRemoteAddr();
     }
 
     public Actor actor() {

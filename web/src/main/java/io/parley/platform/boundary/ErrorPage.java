@@ -1,6 +1,5 @@
 package io.parley.platform.boundary;
 
-import io.parley.platform.control.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -21,9 +20,6 @@ public class ErrorPage extends HttpServlet {
         int status = code instanceof Integer c && c >= 400 ? c : 500;
         String detail = status == 404 ? "Nothing is here." : status >= 500
                 ? "The server failed to answer; its log has the details." : "The request cannot be answered.";
-        response.setStatus(status);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        Json.mapper().writeValue(response.getOutputStream(), Problem.of(status, detail));
+        Problem.of(status, detail).send(response);
     }
 }

@@ -17,10 +17,10 @@ public class ParleyApi extends Application {
 
     /**
      * JSON is Jackson's, with Parley's one mapper ({@link JsonMapperResolver}): Payara's runtime would otherwise read
-     * bodies with JSON-B, which knows neither our naming nor our error messages.
+     * bodies with JSON-B, or with MOXy (which logs a warning with a stack trace for every record it cannot build).
      */
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of("jersey.config.disableJsonBinding", true);
+        return Map.of("jersey.config.disableJsonBinding", true, "jersey.config.disableMoxyJson", true);
     }
 }

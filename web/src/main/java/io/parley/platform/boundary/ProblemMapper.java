@@ -1,7 +1,5 @@
 package io.parley.platform.boundary;
 
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.parley.platform.entity.Refusal;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -29,12 +27,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             }
             return response.build();
-        }
-        if (exception instanceof StreamReadException unreadable) {
-            return problem(400, "The body is not JSON: " + unreadable.getOriginalMessage()).build();
-        }
-        if (exception instanceof MismatchedInputException mismatched) {
-            return problem(400, "The body is not the JSON expected here: " + mismatched.getOriginalMessage()).build();
         }
         if (exception instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             return problem(web.getResponse().getStatus(), web.getMessage()).build();
