@@ -32,7 +32,7 @@ public class Assistant {
     }
 
     private ChatMessage store(String sessionId, Sender sender, String text) {
-        return transcript.append(sessionId, sender, text, null).message();
+        return transcript.append(sessionId, sender, null, text, null).message();
     }
 
     /** The stored answer and where it came from. */

@@ -7,12 +7,14 @@ import io.parley.conversations.entity.ChatMessage;
 import io.parley.conversations.entity.ChatSession;
 import io.parley.conversations.entity.ConversationException;
 import io.parley.conversations.entity.Sender;
+import io.parley.conversations.entity.SessionStatus;
 import io.parley.conversations.entity.VisitorMeta;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** A visitor's side of a conversation: start, resume with the session token, write, end. */
@@ -28,6 +30,10 @@ public class Conversations {
     @Inject
     @ConfigProperty(name = "parley.chat.max-text-length", defaultValue = "4000")
     int maxTextLength;
+
+    @Inject
+    @ConfigProperty(name = "parley.chat.waiting-message")
+    String waitingMessage;
 
     public Started start(VisitorMeta visitor) {
         String token = SessionTokens.issue();
@@ -53,13 +59,26 @@ public class Conversations {
             throw new ConversationException("text_too_long",
                     "A message can have at most " + maxTextLength + " characters");
         }
-        return transcript.append(sessionId, Sender.USER, text, clientMsgId);
+        return transcript.append(sessionId, Sender.USER, null, text, clientMsgId);
+    }
+
+    /**
+     * Puts the session in the queue for a person: it waits for an agent and the assistant stops answering. The visitor
+     * is told so in a stored system message. Empty when the session already waits for or has an agent.
+     */
+    public Optional<Appended> requestAgent(String sessionId) {
+        ChatSession session = transcript.locked(sessionId);
+        if (session.status() != SessionStatus.ACTIVE) {
+            return Optional.empty();
+        }
+        transcript.move(session, SessionStatus.WAITING_AGENT, null, null);
+        return Optional.of(transcript.append(sessionId, Sender.SYSTEM, null, waitingMessage, null));
     }
 
     public void end(String sessionId) {
-        ChatSession session = em.find(ChatSession.class, sessionId);
-        if (session != null) {
-            session.close();
+        ChatSession session = transcript.locked(sessionId);
+        if (session.isOpen()) {
+            transcript.move(session, SessionStatus.CLOSED, null, null);
         }
     }
 

@@ -4,6 +4,7 @@ import io.parley.conversations.entity.ChatMessage;
 import io.parley.conversations.entity.ChatSession;
 import io.parley.conversations.entity.ConversationException;
 import io.parley.conversations.entity.Sender;
+import io.parley.conversations.entity.SessionStatus;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -22,11 +23,23 @@ public class Transcript {
     @PersistenceContext(unitName = "parley")
     EntityManager em;
 
-    public Appended append(String sessionId, Sender sender, String text, String clientMsgId) {
-        ChatSession session = em.find(ChatSession.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
+    /** The session, locked for the rest of the transaction: its messages and its status change one at a time. */
+    public ChatSession locked(String sessionId) {
+        ChatSession session = sessionId == null ? null : em.find(ChatSession.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
         if (session == null) {
             throw new ConversationException("session_not_found", "This chat session does not exist");
         }
+        return session;
+    }
+
+    /** Moves the session to {@code next} (owner {@code agentId}) and records the transition. Call with the row locked. */
+    public void move(ChatSession session, SessionStatus next, String agentId, String actorId) {
+        em.persist(session.moveTo(next, agentId, actorId));
+    }
+
+    /** Stores a message with the session's next seq; {@code authorId} is the agent for agent messages. */
+    public Appended append(String sessionId, Sender sender, String authorId, String text, String clientMsgId) {
+        ChatSession session = locked(sessionId);
         if (!session.isOpen()) {
             throw new ConversationException("session_closed", "This chat session has ended");
         }
@@ -36,12 +49,12 @@ public class Transcript {
                     .setParameter("clientMsgId", clientMsgId)
                     .getResultList();
             if (!earlier.isEmpty()) {
-                return new Appended(earlier.get(0), true);
+                return new Appended(earlier.get(0), true, session);
             }
         }
-        ChatMessage message = new ChatMessage(sessionId, session.nextSeq(), sender, text, clientMsgId);
+        ChatMessage message = new ChatMessage(sessionId, session.nextSeq(), sender, authorId, text, clientMsgId);
         em.persist(message);
-        return new Appended(message, false);
+        return new Appended(message, false, session);
     }
 
     public List<ChatMessage> after(String sessionId, long afterSeq) {
@@ -51,7 +64,7 @@ public class Transcript {
                 .getResultList();
     }
 
-    /** A stored message, and whether it had been stored before under the same client message id. */
-    public record Appended(ChatMessage message, boolean duplicate) {
+    /** A stored message, whether it had been stored before under the same client message id, and its session. */
+    public record Appended(ChatMessage message, boolean duplicate, ChatSession session) {
     }
 }

@@ -40,19 +40,24 @@ public class ChatMessage {
     @Column(name = "client_msg_id")
     private String clientMsgId;
 
+    /** The agent who wrote it, for agent messages. */
+    @Column(name = "author_id")
+    private String authorId;
+
     @Column(name = "created_at")
     private LocalDateTime createdAt;
 
     protected ChatMessage() {
     }
 
-    public ChatMessage(String sessionId, long seq, Sender sender, String text, String clientMsgId) {
+    public ChatMessage(String sessionId, long seq, Sender sender, String authorId, String text, String clientMsgId) {
         this.id = UUID.randomUUID().toString();
         this.sessionId = sessionId;
         this.seq = seq;
         this.sender = sender;
         this.text = text;
         this.clientMsgId = clientMsgId;
+        this.authorId = authorId;
         this.createdAt = UtcClock.now();
     }
 
@@ -74,6 +79,10 @@ public class ChatMessage {
 
     public String text() {
         return text;
+    }
+
+    public String authorId() {
+        return authorId;
     }
 
     public String clientMsgId() {

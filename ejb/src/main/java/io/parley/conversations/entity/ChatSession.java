@@ -31,6 +31,9 @@ public class ChatSession {
     @Column(name = "last_seq")
     private long lastSeq;
 
+    @Column(name = "assigned_agent_id")
+    private String assignedAgentId;
+
     @Embedded
     private VisitorMeta visitor;
 
@@ -58,13 +61,25 @@ public class ChatSession {
         return ++lastSeq;
     }
 
-    public void close() {
-        status = SessionStatus.CLOSED;
+    /** Moves to {@code next} with {@code agentId} as the owner (null for none); call only with the row locked. */
+    public SessionTransition moveTo(SessionStatus next, String agentId, String actorId) {
+        SessionTransition transition = new SessionTransition(id, status, next, agentId, actorId);
+        status = next;
+        assignedAgentId = agentId;
         lastActivityAt = UtcClock.now();
+        return transition;
     }
 
     public boolean isOpen() {
-        return status != SessionStatus.CLOSED;
+        return status.isOpen();
+    }
+
+    public String assignedAgentId() {
+        return assignedAgentId;
+    }
+
+    public LocalDateTime lastActivityAt() {
+        return lastActivityAt;
     }
 
     public String id() {

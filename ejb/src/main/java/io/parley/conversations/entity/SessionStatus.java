@@ -1,11 +1,34 @@
 package io.parley.conversations.entity;
 
-/** Where a chat session is in its life. Later issues add the agent states between these two. */
+import java.util.Locale;
+
+/**
+ * Where a chat session is in its life: the assistant answers while {@code ACTIVE}; {@code WAITING_AGENT} once the
+ * visitor asked for a person; {@code ASSIGNED} while an agent owns it (the assistant is quiet); {@code RESOLVED} when
+ * an agent closed it, {@code CLOSED} when the visitor ended it.
+ */
 public enum SessionStatus {
     ACTIVE,
+    WAITING_AGENT,
+    ASSIGNED,
+    RESOLVED,
     CLOSED;
 
     public String wireName() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isOpen() {
+        return this != RESOLVED && this != CLOSED;
+    }
+
+    /** @throws IllegalArgumentException naming the unknown status */
+    public static SessionStatus fromWire(String name) {
+        for (SessionStatus status : values()) {
+            if (status.wireName().equals(name)) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException("Unknown status '" + name + "'");
     }
 }

@@ -140,8 +140,9 @@ class DeliveryIT {
     private static List<Long> write(ChatClient tab, String name, int count) {
         List<Long> seqs = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            seqs.add(tab.say("message " + i + " from tab " + name, name + "-" + i).path("seq").asLong());
-            tab.next();
+            // both tabs follow the session, so the assistant's answers to either tab arrive between the acks
+            seqs.add(tab.request("user_message", Map.of("text", "message " + i + " from tab " + name, "clientMsgId", name + "-" + i))
+                    .path("message").path("seq").asLong());
         }
         return seqs;
     }

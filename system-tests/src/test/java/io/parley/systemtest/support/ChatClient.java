@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /** A WebSocket client that speaks Parley's envelope, as a widget or any integration would. */
 public final class ChatClient implements AutoCloseable {
@@ -78,6 +79,38 @@ public final class ChatClient implements AutoCloseable {
         JsonNode frame = next();
         assertThat(frame.path("type").asText()).as("type of %s", frame).isEqualTo(type);
         return frame;
+    }
+
+    /** The next frame of this type that matches, passing over any others (an agent's feed interleaves events). */
+    public JsonNode until(String type, Predicate<JsonNode> matches) {
+        while (true) {
+            JsonNode frame = next();
+            if (frame.path("type").asText().equals(type) && matches.test(frame.path("data"))) {
+                return frame.path("data");
+            }
+        }
+    }
+
+    /** Authenticates an agent socket and returns the signed-in user. */
+    public JsonNode authenticate(String token) {
+        String ref = ref();
+        send("agent_auth", Map.of("token", token), ref);
+        JsonNode user = next("agent_authenticated").path("data").path("user");
+        assertThat(next("ack").path("ref").asText()).isEqualTo(ref);
+        return user;
+    }
+
+    /** Sends a frame with a fresh ref and returns the data of its ack, passing over events that come first. */
+    public JsonNode request(String type, Object data) {
+        String ref = ref();
+        send(type, data, ref);
+        while (true) {
+            JsonNode frame = next();
+            if (ref.equals(frame.path("ref").asText())) {
+                assertThat(frame.path("type").asText()).as("answer to %s: %s", type, frame).isEqualTo("ack");
+                return frame.path("data");
+            }
+        }
     }
 
     /** Every frame that arrives until the server has been quiet for {@code quiet}. */

@@ -1,5 +1,10 @@
 package io.parley.conversations.boundary;
 
+import io.parley.conversations.boundary.AgentFrames.AgentAuth;
+import io.parley.conversations.boundary.AgentFrames.AgentMessage;
+import io.parley.conversations.boundary.AgentFrames.JoinSession;
+import io.parley.conversations.boundary.AgentFrames.Note;
+import io.parley.conversations.entity.ConversationException;
 import io.parley.identity.boundary.Accounts;
 import io.parley.identity.boundary.TokenClaims;
 import io.parley.identity.boundary.UserView;
@@ -8,11 +13,12 @@ import io.parley.identity.control.SigningKeys;
 import io.parley.identity.entity.Role;
 import io.parley.identity.entity.User;
 import io.parley.platform.boundary.ConsoleOrigins;
+import io.parley.push.boundary.Push;
+import io.parley.push.boundary.ServerFrame;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -51,6 +57,12 @@ public class AgentEndpoint {
     @Inject
     Accounts accounts;
 
+    @Inject
+    Desk desk;
+
+    @Inject
+    Push push;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -76,20 +88,77 @@ public class AgentEndpoint {
         try {
             ClientFrame frame = frames.read(raw);
             ref = frame.ref();
-            throw new FrameException("unknown_type", "Unknown frame type: " + frame.type(), ref);
+            switch (frame.type()) {
+                case "join_admin_feed" -> joinFeed(socket, frame);
+                case "join_session" -> joinSession(socket, frame);
+                case "agent_message" -> agentMessage(socket, frame);
+                case "internal_note" -> internalNote(socket, frame);
+                default -> throw new FrameException("unknown_type", "Unknown frame type: " + frame.type(), ref);
+            }
         } catch (FrameException e) {
-            Sockets.send(socket, ServerFrame.error(e.ref(), e.code(), e.getMessage()));
+            push.send(socket, ServerFrame.error(e.ref(), e.code(), e.getMessage()));
+        } catch (ConversationException e) {
+            push.send(socket, ServerFrame.error(ref, e.code(), e.getMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Agent frame failed", e);
-            Sockets.send(socket, ServerFrame.error(ref, "internal", "The server failed; please try again."));
+            push.send(socket, ServerFrame.error(ref, "internal", "The server failed; please try again."));
+        }
+    }
+
+    private void joinFeed(Session socket, ClientFrame frame) {
+        push.followFeed(socket);
+        acknowledge(socket, frame, Map.of("feed", true));
+    }
+
+    /** Replays the session after {@code afterSeq} with its notes, then follows it live. */
+    private void joinSession(Session socket, ClientFrame frame) {
+        JoinSession join = frames.data(frame, JoinSession.class);
+        Desk.Joined joined = desk.join(agent, join.sessionId(), join.from());
+        push.followAsAgent(join.sessionId(), socket);
+        push.send(socket, ServerFrame.event("session_joined", Map.of(
+                "session", SessionView.of(joined.session()),
+                "messages", WireMessage.of(joined.messages()),
+                "notes", NoteView.of(joined.notes()))));
+        acknowledge(socket, frame, Map.of("sessionId", join.sessionId(), "lastSeq", joined.session().lastSeq()));
+    }
+
+    private void agentMessage(Session socket, ClientFrame frame) {
+        AgentMessage message = frames.data(frame, AgentMessage.class);
+        Desk.AgentPosted posted = desk.postAgentMessage(agent, message.sessionId(), message.text(), message.clientMsgId());
+        WireMessage stored = WireMessage.of(posted.appended().message());
+        acknowledge(socket, frame, Map.of("message", stored));
+        if (posted.appended().duplicate()) {
+            return;
+        }
+        push.followAsAgent(message.sessionId(), socket);
+        push.toVisitor(message.sessionId(), ServerFrame.event("agent_message", Map.of("message", stored)));
+        push.toAgents(message.sessionId(), ServerFrame.event("new_message", Map.of("message", stored)));
+        if (posted.took()) {
+            push.toAgents(message.sessionId(), ServerFrame.event("session_update",
+                    Map.of("session", SessionView.of(posted.appended().session()))));
+        }
+    }
+
+    /** Stored and shown to agents only: a note never reaches the visitor's socket or transcript. */
+    private void internalNote(Session socket, ClientFrame frame) {
+        Note note = frames.data(frame, Note.class);
+        NoteView stored = NoteView.of(desk.addNote(agent, note.sessionId(), note.text()));
+        acknowledge(socket, frame, Map.of("note", stored));
+        push.toAgents(note.sessionId(), ServerFrame.event("internal_note", Map.of("note", stored)));
+    }
+
+    private void acknowledge(Session socket, ClientFrame frame, Object data) {
+        if (frame.ref() != null) {
+            push.send(socket, ServerFrame.ack(frame.ref(), data));
         }
     }
 
     @OnClose
-    public void onClose() {
+    public void onClose(Session socket) {
         if (deadline != null) {
             deadline.cancel(false);
         }
+        push.forget(socket);
     }
 
     @OnError
@@ -126,17 +195,12 @@ public class AgentEndpoint {
         }
         agent = user.get();
         deadline.cancel(false);
-        Sockets.send(socket, ServerFrame.event("agent_authenticated", Map.of("user", UserView.of(agent))));
-        if (frame.ref() != null) {
-            Sockets.send(socket, ServerFrame.ack(frame.ref(), Map.of("userId", agent.id())));
-        }
+        push.send(socket, ServerFrame.event("agent_authenticated", Map.of("user", UserView.of(agent))));
+        acknowledge(socket, frame, Map.of("userId", agent.id()));
     }
 
-    private static void refuse(Session socket, String reason) {
-        Sockets.send(socket, ServerFrame.error(null, "unauthorized", reason));
-        Sockets.close(socket, new CloseReason(CloseReason.CloseCodes.getCloseCode(UNAUTHORIZED), reason));
-    }
-
-    public record AgentAuth(@NotBlank String token) {
+    private void refuse(Session socket, String reason) {
+        push.send(socket, ServerFrame.error(null, "unauthorized", reason));
+        push.close(socket, new CloseReason(CloseReason.CloseCodes.getCloseCode(UNAUTHORIZED), reason));
     }
 }

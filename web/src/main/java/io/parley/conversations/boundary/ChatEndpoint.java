@@ -6,8 +6,12 @@ import io.parley.conversations.boundary.VisitorFrames.StartSession;
 import io.parley.conversations.boundary.VisitorFrames.UserMessage;
 import io.parley.conversations.control.Transcript.Appended;
 import io.parley.conversations.entity.ConversationException;
+import io.parley.conversations.entity.SessionStatus;
 import io.parley.platform.boundary.VisitorOrigins;
+import io.parley.push.boundary.Push;
+import io.parley.push.boundary.ServerFrame;
 import jakarta.inject.Inject;
+import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.Session;
@@ -16,12 +20,14 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The visitor's WebSocket. One instance per connection, bound to at most one chat session: the one it started or
  * resumed last. Every frame is answered per docs/protocol.md; a bad frame gets an error and changes nothing.
- * Only pages of the sites allowed to embed the widget may connect ({@link VisitorOrigins}).
+ * The assistant answers only while the session is {@code active}; once the visitor asked for a person, their
+ * messages go to the agents. Only pages of the sites allowed to embed the widget may connect ({@link VisitorOrigins}).
  */
 @ServerEndpoint(value = "/ws/chat", configurator = VisitorOrigins.class)
 public class ChatEndpoint {
@@ -36,6 +42,9 @@ public class ChatEndpoint {
 
     @Inject
     Assistant assistant;
+
+    @Inject
+    Push push;
 
     @Inject
     @ConfigProperty(name = "parley.chat.welcome-message")
@@ -53,17 +62,23 @@ public class ChatEndpoint {
                 case "start_session" -> startSession(socket, frame);
                 case "resume" -> resume(socket, frame);
                 case "user_message" -> userMessage(socket, frame);
+                case "request_agent" -> requestAgent(socket, frame);
                 case "end_session" -> endSession(socket, frame);
                 default -> throw new FrameException("unknown_type", "Unknown frame type: " + frame.type(), ref);
             }
         } catch (FrameException e) {
-            Sockets.send(socket, ServerFrame.error(e.ref(), e.code(), e.getMessage()));
+            push.send(socket, ServerFrame.error(e.ref(), e.code(), e.getMessage()));
         } catch (ConversationException e) {
-            Sockets.send(socket, ServerFrame.error(ref, e.code(), e.getMessage()));
+            push.send(socket, ServerFrame.error(ref, e.code(), e.getMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Chat frame failed", e);
-            Sockets.send(socket, ServerFrame.error(ref, "internal", "The server failed; please try again."));
+            push.send(socket, ServerFrame.error(ref, "internal", "The server failed; please try again."));
         }
+    }
+
+    @OnClose
+    public void onClose(Session socket) {
+        push.forget(socket);
     }
 
     @OnError
@@ -74,19 +89,20 @@ public class ChatEndpoint {
     private void startSession(Session socket, ClientFrame frame) {
         StartSession start = frames.data(frame, StartSession.class);
         Conversations.Started started = conversations.start(start.visitorMeta());
-        sessionId = started.session().id();
-        Sockets.send(socket, ServerFrame.event("session_started", Map.of(
+        follow(socket, started.session().id());
+        push.send(socket, ServerFrame.event("session_started", Map.of(
                 "sessionId", sessionId,
                 "sessionToken", started.token(),
                 "welcomeMessage", welcomeMessage)));
         acknowledge(socket, frame, Map.of("sessionId", sessionId));
+        push.toAgents(sessionId, ServerFrame.event("session_update", Map.of("session", SessionView.of(started.session()))));
     }
 
     private void resume(Session socket, ClientFrame frame) {
         Resume resume = frames.data(frame, Resume.class);
         Conversations.Resumed resumed = conversations.resume(resume.sessionId(), resume.sessionToken(), resume.afterSeq());
-        sessionId = resumed.session().id();
-        Sockets.send(socket, ServerFrame.event("session_resumed", Map.of(
+        follow(socket, resumed.session().id());
+        push.send(socket, ServerFrame.event("session_resumed", Map.of(
                 "sessionId", sessionId,
                 "messages", WireMessage.of(resumed.messages()))));
         acknowledge(socket, frame, Map.of("sessionId", sessionId, "lastSeq", resumed.session().lastSeq()));
@@ -100,21 +116,50 @@ public class ChatEndpoint {
         if (posted.duplicate()) {
             return;
         }
+        toAgents(WireMessage.of(posted.message()));
+        if (posted.session().status() != SessionStatus.ACTIVE) {
+            return;
+        }
         Assistant.Reply reply = assistant.answer(session, message.text());
         WireMessage answer = WireMessage.of(reply.message());
         switch (reply.kind()) {
-            case AUTO_REPLY -> Sockets.send(socket, ServerFrame.event("bot_message",
+            case AUTO_REPLY -> push.toVisitor(session, ServerFrame.event("bot_message",
                     Map.of("message", answer, "suggestions", List.of(), "responseType", "auto_reply")));
-            case NO_ANSWER -> Sockets.send(socket, ServerFrame.event("system_message",
+            case NO_ANSWER -> push.toVisitor(session, ServerFrame.event("system_message",
                     Map.of("message", answer, "offers", List.of("agent", "offline_form"))));
         }
+        toAgents(answer);
+    }
+
+    /** Puts the session in the queue for a person; asking again while waiting or talking to one changes nothing. */
+    private void requestAgent(Session socket, ClientFrame frame) {
+        String session = boundSession(frame);
+        Optional<Appended> waiting = conversations.requestAgent(session);
+        waiting.ifPresent(notice -> push.toVisitor(session, ServerFrame.event("system_message",
+                Map.of("message", WireMessage.of(notice.message()), "offers", List.of()))));
+        acknowledge(socket, frame, Map.of("sessionId", session, "status",
+                waiting.map(notice -> notice.session().status().wireName()).orElse("unchanged")));
+        waiting.ifPresent(notice -> {
+            push.toAgents(session, ServerFrame.event("agent_request", Map.of("session", SessionView.of(notice.session()))));
+            toAgents(WireMessage.of(notice.message()));
+        });
     }
 
     private void endSession(Session socket, ClientFrame frame) {
         String session = boundSession(frame);
         conversations.end(session);
-        Sockets.send(socket, ServerFrame.event("session_ended", Map.of("sessionId", session)));
+        push.send(socket, ServerFrame.event("session_ended", Map.of("sessionId", session)));
         acknowledge(socket, frame, Map.of("sessionId", session));
+        push.toAgents(session, ServerFrame.event("session_ended", Map.of("sessionId", session)));
+    }
+
+    private void follow(Session socket, String id) {
+        sessionId = id;
+        push.followAsVisitor(id, socket);
+    }
+
+    private void toAgents(WireMessage message) {
+        push.toAgents(message.sessionId(), ServerFrame.event("new_message", Map.of("message", message)));
     }
 
     private String boundSession(ClientFrame frame) {
@@ -126,8 +171,7 @@ public class ChatEndpoint {
 
     private void acknowledge(Session socket, ClientFrame frame, Object data) {
         if (frame.ref() != null) {
-            Sockets.send(socket, ServerFrame.ack(frame.ref(), data));
+            push.send(socket, ServerFrame.ack(frame.ref(), data));
         }
     }
-
 }

@@ -7,11 +7,11 @@ import java.util.List;
 
 /** A message as every client sees it (docs/protocol.md). */
 public record WireMessage(String id, String sessionId, long seq, String sender, String text,
-                          List<Object> attachments, Instant createdAt, String clientMsgId) {
+                          List<Object> attachments, String agentId, Instant createdAt, String clientMsgId) {
 
     public static WireMessage of(ChatMessage message) {
         return new WireMessage(message.id(), message.sessionId(), message.seq(), message.sender().wireName(),
-                message.text(), List.of(), UtcClock.instant(message.createdAt()), message.clientMsgId());
+                message.text(), List.of(), message.authorId(), UtcClock.instant(message.createdAt()), message.clientMsgId());
     }
 
     public static List<WireMessage> of(List<ChatMessage> messages) {

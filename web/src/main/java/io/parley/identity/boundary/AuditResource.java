@@ -1,6 +1,7 @@
 package io.parley.identity.boundary;
 
 import io.parley.identity.entity.AuditEntry;
+import io.parley.platform.boundary.QueryParameters;
 import io.parley.platform.control.UtcClock;
 import io.parley.platform.entity.Page;
 import io.parley.platform.entity.Refusal;
@@ -13,9 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /** The audit log for admins, newest first. There is deliberately no way to change or delete an entry. */
 @Path("admin/audit")
@@ -31,19 +29,8 @@ public class AuditResource {
     public Page<AuditEntryView> find(@QueryParam("action") String action, @QueryParam("actorId") String actorId,
                                      @QueryParam("from") String from, @QueryParam("to") String to,
                                      @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        AuditLog.Filter filter = new AuditLog.Filter(action, actorId, utc("from", from), utc("to", to));
+        AuditLog.Filter filter = new AuditLog.Filter(action, actorId, QueryParameters.utc("from", from), QueryParameters.utc("to", to));
         return auditLog.find(filter, page, size).map(AuditEntryView::of);
-    }
-
-    private static LocalDateTime utc(String name, String instant) {
-        if (instant == null || instant.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.ofInstant(Instant.parse(instant), ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new Refusal(Refusal.Kind.INVALID, name + " must be an ISO-8601 instant such as 2026-11-24T00:00:00Z");
-        }
     }
 
     public record AuditEntryView(String id, String actorId, String actorEmail, String action, String target, String detail,

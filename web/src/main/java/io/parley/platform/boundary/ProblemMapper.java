@@ -1,5 +1,6 @@
 package io.parley.platform.boundary;
 
+import io.parley.conversations.entity.ConversationException;
 import io.parley.platform.entity.Refusal;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -28,6 +29,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
             return response.build();
         }
+        if (exception instanceof ConversationException refused) {
+            return problem(status(refused.code()), refused.getMessage()).build();
+        }
         if (exception instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             return problem(web.getResponse().getStatus(), web.getMessage()).build();
         }
@@ -37,6 +41,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     static Response.ResponseBuilder problem(int status, String detail) {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, detail));
+    }
+
+    private static int status(String conversationCode) {
+        return switch (conversationCode) {
+            case "session_not_found" -> 404;
+            case "session_closed" -> 409;
+            default -> 400;
+        };
     }
 
     private static int status(Refusal.Kind kind) {

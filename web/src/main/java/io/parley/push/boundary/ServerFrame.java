@@ -1,4 +1,4 @@
-package io.parley.conversations.boundary;
+package io.parley.push.boundary;
 
 import java.util.Map;
 

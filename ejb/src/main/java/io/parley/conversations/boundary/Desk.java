@@ -1,0 +1,195 @@
+package io.parley.conversations.boundary;
+
+import io.parley.conversations.control.Transcript;
+import io.parley.conversations.control.Transcript.Appended;
+import io.parley.conversations.entity.ChatMessage;
+import io.parley.conversations.entity.ChatSession;
+import io.parley.conversations.entity.ConversationException;
+import io.parley.conversations.entity.InternalNote;
+import io.parley.conversations.entity.Sender;
+import io.parley.conversations.entity.SessionStatus;
+import io.parley.identity.entity.Role;
+import io.parley.identity.entity.User;
+import io.parley.platform.entity.Page;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The agents' side of conversations: the inbox, joining a session, writing to the visitor, notes for colleagues,
+ * taking, assigning and closing sessions. An agent reaches unassigned sessions and their own; an admin every session.
+ * Writing to a session nobody owns takes it: the assistant falls silent while an agent owns a session.
+ */
+@Stateless
+public class Desk {
+
+    public static final int MAX_PAGE_OF_MESSAGES = 500;
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager em;
+
+    @Inject
+    Transcript transcript;
+
+    @Inject
+    @ConfigProperty(name = "parley.chat.max-text-length", defaultValue = "4000")
+    int maxTextLength;
+
+    public Joined join(User agent, String sessionId, long afterSeq) {
+        ChatSession session = visible(agent, em.find(ChatSession.class, sessionId));
+        return new Joined(session, transcript.after(sessionId, afterSeq), notes(sessionId));
+    }
+
+    public ChatSession detail(User agent, String sessionId) {
+        return visible(agent, em.find(ChatSession.class, sessionId));
+    }
+
+    public List<ChatMessage> messages(User agent, String sessionId, long afterSeq, int limit) {
+        if (limit < 1 || limit > MAX_PAGE_OF_MESSAGES) {
+            throw new ConversationException("invalid", "limit must be between 1 and " + MAX_PAGE_OF_MESSAGES);
+        }
+        detail(agent, sessionId);
+        return transcript.after(sessionId, afterSeq).stream().limit(limit).toList();
+    }
+
+    /** Stores an agent's message; a session without an owner becomes the agent's. */
+    public AgentPosted postAgentMessage(User agent, String sessionId, String text, String clientMsgId) {
+        requireLength(text);
+        ChatSession session = transcript.locked(sessionId);
+        requireWritable(agent, session);
+        boolean taken = session.assignedAgentId() == null;
+        if (taken) {
+            transcript.move(session, SessionStatus.ASSIGNED, agent.id(), agent.id());
+        }
+        Appended appended = transcript.append(sessionId, Sender.AGENT, agent.id(), text, clientMsgId);
+        return new AgentPosted(appended, taken && !appended.duplicate());
+    }
+
+    public InternalNote addNote(User agent, String sessionId, String text) {
+        requireLength(text);
+        visible(agent, em.find(ChatSession.class, sessionId));
+        InternalNote note = new InternalNote(sessionId, agent.id(), text);
+        em.persist(note);
+        return note;
+    }
+
+    /** Gives an open session to an agent: an admin to anyone, an agent sessions that are unassigned or their own. */
+    public ChatSession assign(User actor, String sessionId, String agentId) {
+        ChatSession session = transcript.locked(sessionId);
+        requireWritable(actor, session);
+        User assignee = agentId == null ? null : em.find(User.class, agentId);
+        if (assignee == null || !assignee.active() || !assignee.roles().contains(Role.AGENT) && !assignee.isAdmin()) {
+            throw new ConversationException("invalid", "There is no active agent " + agentId);
+        }
+        transcript.move(session, SessionStatus.ASSIGNED, assignee.id(), actor.id());
+        return session;
+    }
+
+    /** An agent resolves the conversation; the visitor can start a new one. */
+    public ChatSession close(User actor, String sessionId) {
+        ChatSession session = transcript.locked(sessionId);
+        requireWritable(actor, session);
+        transcript.move(session, SessionStatus.RESOLVED, session.assignedAgentId(), actor.id());
+        return session;
+    }
+
+    /** The inbox: newest activity first, filtered; what an agent may not see is never counted either. */
+    public Page<ChatSession> inbox(User agent, Filter filter, int page, int size) {
+        Page.requireValid(page, size);
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<ChatSession> select = cb.createQuery(ChatSession.class);
+        Root<ChatSession> session = select.from(ChatSession.class);
+        select.where(conditions(cb, session, agent, filter)).orderBy(cb.desc(session.get("lastActivityAt")), cb.asc(session.get("id")));
+        TypedQuery<ChatSession> query = em.createQuery(select).setFirstResult(page * size).setMaxResults(size);
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<ChatSession> counted = count.from(ChatSession.class);
+        count.select(cb.count(counted)).where(conditions(cb, counted, agent, filter));
+        return new Page<>(query.getResultList(), em.createQuery(count).getSingleResult(), page, size);
+    }
+
+    private List<InternalNote> notes(String sessionId) {
+        return em.createNamedQuery(InternalNote.OF_SESSION, InternalNote.class).setParameter("sessionId", sessionId).getResultList();
+    }
+
+    private static Predicate[] conditions(CriteriaBuilder cb, Root<ChatSession> session, User agent, Filter filter) {
+        List<Predicate> conditions = new ArrayList<>();
+        if (!agent.isAdmin()) {
+            conditions.add(cb.or(cb.isNull(session.get("assignedAgentId")), cb.equal(session.get("assignedAgentId"), agent.id())));
+        }
+        switch (filter.view()) {
+            case MINE -> {
+                conditions.add(cb.equal(session.get("assignedAgentId"), agent.id()));
+                conditions.add(session.get("status").in(SessionStatus.ASSIGNED));
+            }
+            case UNASSIGNED -> {
+                conditions.add(cb.isNull(session.get("assignedAgentId")));
+                conditions.add(session.get("status").in(SessionStatus.ACTIVE, SessionStatus.WAITING_AGENT));
+            }
+            case RESOLVED -> conditions.add(session.get("status").in(SessionStatus.RESOLVED, SessionStatus.CLOSED));
+            case ALL -> { }
+        }
+        if (filter.status() != null) {
+            conditions.add(cb.equal(session.get("status"), filter.status()));
+        }
+        if (filter.assignedAgentId() != null) {
+            conditions.add(cb.equal(session.get("assignedAgentId"), filter.assignedAgentId()));
+        }
+        if (filter.from() != null) {
+            conditions.add(cb.greaterThanOrEqualTo(session.get("createdAt"), filter.from()));
+        }
+        if (filter.to() != null) {
+            conditions.add(cb.lessThan(session.get("createdAt"), filter.to()));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            String like = "%" + filter.text().strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
+            conditions.add(cb.or(
+                    cb.like(cb.lower(session.get("visitor").get("name")), like),
+                    cb.like(cb.lower(session.get("visitor").get("email")), like)));
+        }
+        return conditions.toArray(Predicate[]::new);
+    }
+
+    private ChatSession visible(User agent, ChatSession session) {
+        if (session == null || !agent.isAdmin() && session.assignedAgentId() != null && !session.assignedAgentId().equals(agent.id())) {
+            throw new ConversationException("session_not_found", "There is no such session in your inbox");
+        }
+        return session;
+    }
+
+    private void requireWritable(User agent, ChatSession session) {
+        visible(agent, session);
+        if (!session.isOpen()) {
+            throw new ConversationException("session_closed", "This chat session has ended");
+        }
+    }
+
+    private void requireLength(String text) {
+        if (text == null || text.isBlank() || text.length() > maxTextLength) {
+            throw new ConversationException("text_too_long", "A message needs 1 to " + maxTextLength + " characters");
+        }
+    }
+
+    /** Which inbox view: the agent's own open sessions, the queue without an owner, finished ones, or all. */
+    public enum View { MINE, UNASSIGNED, RESOLVED, ALL }
+
+    public record Filter(View view, SessionStatus status, String assignedAgentId, LocalDateTime from, LocalDateTime to, String text) {
+    }
+
+    public record Joined(ChatSession session, List<ChatMessage> messages, List<InternalNote> notes) {
+    }
+
+    /** The stored message, and whether writing it made the agent the session's owner. */
+    public record AgentPosted(Appended appended, boolean took) {
+    }
+}

@@ -1,0 +1,53 @@
+package io.parley.conversations.entity;
+
+import io.parley.platform.control.UtcClock;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+/** One change of a session's status, with its time, the agent it went to and who made it. Never changed afterwards. */
+@Entity
+@Table(name = "session_transitions")
+public class SessionTransition {
+
+    @Id
+    private String id;
+
+    @Column(name = "session_id")
+    private String sessionId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status")
+    private SessionStatus from;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status")
+    private SessionStatus to;
+
+    @Column(name = "agent_id")
+    private String agentId;
+
+    @Column(name = "actor_id")
+    private String actorId;
+
+    @Column(name = "changed_at")
+    private LocalDateTime changedAt;
+
+    protected SessionTransition() {
+    }
+
+    public SessionTransition(String sessionId, SessionStatus from, SessionStatus to, String agentId, String actorId) {
+        this.id = UUID.randomUUID().toString();
+        this.sessionId = sessionId;
+        this.from = from;
+        this.to = to;
+        this.agentId = agentId;
+        this.actorId = actorId;
+        this.changedAt = UtcClock.now();
+    }
+}

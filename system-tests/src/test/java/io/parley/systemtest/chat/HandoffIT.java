@@ -1,0 +1,183 @@
+package io.parley.systemtest.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.systemtest.support.Api;
+import io.parley.systemtest.support.ChatClient;
+import io.parley.systemtest.support.ParleyOnMariaDb;
+import io.parley.systemtest.support.ParleyOnMariaDb.RunningParley;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A conversation moves from the assistant to a person: queue, join, reply, notes, inbox, close — over both sockets and REST. */
+@ExtendWith(ParleyOnMariaDb.class)
+class HandoffIT {
+
+    private static final String PASSWORD = "handoff test passphrase";
+    private static final Duration QUIET = Duration.ofMillis(700);
+    private static RunningParley parley;
+    private static Api api;
+    private static String adminToken;
+
+    @BeforeAll
+    static void server(RunningParley running) {
+        parley = running;
+        api = running.api();
+        adminToken = running.adminToken();
+    }
+
+    @AfterAll
+    static void noServerErrors() {
+        parley.server().assertLogClean();
+    }
+
+    private static String[] newAgent(String name) {
+        String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String id = api.createUser(adminToken, email, PASSWORD, "agent");
+        return new String[] {id, api.login(email, PASSWORD)};
+    }
+
+    private static ChatClient agentSocket(String token) {
+        ChatClient agent = ChatClient.connect(parley.server().ws("/ws/agent"));
+        agent.authenticate(token);
+        return agent;
+    }
+
+    @Test
+    void aVisitorIsHandedToAnAgentWithoutLosingAMessageAndNotesNeverReachThem() {
+        String[] ada = newAgent("ada");
+        String[] bob = newAgent("bob");
+        try (ChatClient agent = agentSocket(ada[1]); ChatClient visitor = ChatClient.connect(parley.server().ws("/ws/chat"))) {
+            agent.request("join_admin_feed", Map.of());
+            JsonNode started = visitor.startSession(Map.of("name", "Grace Hopper", "email", "grace@navy.example"));
+            String sessionId = started.path("sessionId").asText();
+            visitor.say("hello");
+            visitor.next("bot_message");
+            agent.until("new_message", data -> data.path("message").path("seq").asLong() == 2 && data.path("message").path("sessionId").asText().equals(sessionId));
+
+            JsonNode queued = visitor.request("request_agent", Map.of());
+            assertThat(queued.path("status").asText()).isEqualTo("waiting_agent");
+            assertThat(agent.until("agent_request", data -> data.path("session").path("id").asText().equals(sessionId))
+                    .path("session").path("status").asText()).isEqualTo("waiting_agent");
+            assertThat(visitor.request("request_agent", Map.of()).path("status").asText()).as("asking twice").isEqualTo("unchanged");
+
+            visitor.say("my order is late");
+            assertThat(visitor.drain(QUIET)).as("the assistant is quiet while the visitor waits for a person")
+                    .noneMatch(frame -> frame.path("type").asText().equals("bot_message"));
+
+            JsonNode joined = agent.request("join_session", Map.of("sessionId", sessionId, "afterSeq", 0));
+            assertThat(joined.path("lastSeq").asLong()).isEqualTo(4);
+            JsonNode reply = agent.request("agent_message", Map.of("sessionId", sessionId, "text", "Hi Grace, I'm Ada.", "clientMsgId", "ada-1"));
+            assertThat(reply.path("message").path("seq").asLong()).isEqualTo(5);
+            JsonNode delivered = visitor.until("agent_message", data -> true).path("message");
+            assertThat(delivered.path("text").asText()).isEqualTo("Hi Grace, I'm Ada.");
+            assertThat(delivered.path("agentId").asText()).isEqualTo(ada[0]);
+            assertThat(agent.request("agent_message", Map.of("sessionId", sessionId, "text", "Hi Grace, I'm Ada.", "clientMsgId", "ada-1"))
+                    .path("message").path("seq").asLong()).as("the same clientMsgId again").isEqualTo(5);
+
+            agent.request("internal_note", Map.of("sessionId", sessionId, "text", "VIP customer, order 4711"));
+            visitor.say("thanks!");
+            List<JsonNode> toVisitor = visitor.drain(QUIET);
+            assertThat(toVisitor).as("no note, no duplicate, no assistant while an agent owns the session")
+                    .noneMatch(frame -> frame.toString().contains("VIP") || frame.path("type").asText().equals("bot_message")
+                            || frame.path("type").asText().equals("agent_message"));
+            assertThat(visitor.resume(sessionId, started.path("sessionToken").asText(), 0).path("messages"))
+                    .extracting(m -> m.path("seq").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+            assertThat(agent.until("new_message", data -> data.path("message").path("seq").asLong() == 6)
+                    .path("message").path("text").asText()).isEqualTo("thanks!");
+            assertThat(parley.database().count("SELECT COUNT(*) FROM internal_notes WHERE session_id = ?", sessionId)).isEqualTo(1);
+            assertThat(parley.database().query("SELECT status, assigned_agent_id FROM chat_sessions WHERE id = ?", sessionId).get(0))
+                    .containsEntry("status", "ASSIGNED").containsEntry("assigned_agent_id", ada[0]);
+
+            try (ChatClient colleague = agentSocket(adminToken)) {
+                JsonNode seen = colleague.request("join_session", Map.of("sessionId", sessionId));
+                assertThat(seen.path("lastSeq").asLong()).isEqualTo(6);
+            }
+
+            assertThat(ids(api.get("/api/admin/sessions?view=mine", ada[1]).body())).contains(sessionId);
+            assertThat(ids(api.get("/api/admin/sessions?view=unassigned&size=200", bob[1]).body())).doesNotContain(sessionId);
+            assertThat(api.get("/api/admin/sessions/" + sessionId, bob[1]).status()).as("another agent's session").isEqualTo(404);
+            assertThat(ids(api.get("/api/admin/sessions?q=GRACE%20hopper&size=200", adminToken).body())).contains(sessionId);
+            assertThat(api.get("/api/admin/sessions/" + sessionId + "/messages?afterSeq=4", ada[1]).body())
+                    .extracting(m -> m.path("seq").asLong()).containsExactly(5L, 6L);
+            assertThat(api.get("/api/admin/sessions?view=nonsense", ada[1]).status()).isEqualTo(400);
+
+            assertThat(api.call("PUT", "/api/admin/sessions/" + sessionId + "/close", ada[1], null).body().path("status").asText())
+                    .isEqualTo("resolved");
+            assertThat(visitor.until("session_ended", data -> true).path("by").asText()).isEqualTo("agent");
+            visitor.send("user_message", Map.of("text", "hello?", "clientMsgId", "late"), "late");
+            assertThat(visitor.until("error", data -> true).path("code").asText()).isEqualTo("session_closed");
+            assertThat(parley.database().query("SELECT from_status, to_status FROM session_transitions WHERE session_id = ? ORDER BY changed_at", sessionId))
+                    .extracting(row -> row.get("from_status") + ">" + row.get("to_status"))
+                    .containsExactly("ACTIVE>WAITING_AGENT", "WAITING_AGENT>ASSIGNED", "ASSIGNED>RESOLVED");
+        }
+    }
+
+    @Test
+    void anAgentTransfersASessionAndTheNewOwnerCanWriteWhileTheOldOneCannot() {
+        String[] ada = newAgent("ada");
+        String[] bob = newAgent("bob");
+        try (ChatClient visitor = ChatClient.connect(parley.server().ws("/ws/chat"))) {
+            String sessionId = visitor.startSession(Map.of()).path("sessionId").asText();
+            visitor.request("request_agent", Map.of());
+            assertThat(api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", ada[1], Map.of("agentId", ada[0])).status()).isEqualTo(200);
+            assertThat(api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", ada[1], Map.of("agentId", bob[0])).body()
+                    .path("assignedAgentId").asText()).isEqualTo(bob[0]);
+            try (ChatClient old = agentSocket(ada[1]); ChatClient owner = agentSocket(bob[1])) {
+                old.send("agent_message", Map.of("sessionId", sessionId, "text", "still me?", "clientMsgId", "x1"), "x1");
+                assertThat(old.until("error", data -> true).path("code").asText()).isEqualTo("session_not_found");
+                assertThat(owner.request("agent_message", Map.of("sessionId", sessionId, "text", "Bob here", "clientMsgId", "b1"))
+                        .path("message").path("agentId").asText()).isEqualTo(bob[0]);
+            }
+            assertThat(api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", adminToken, Map.of("agentId", UUID.randomUUID().toString())).status())
+                    .isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aVisitorAndTwoAgentsWritingAtOnceGetOneGaplessSequence() throws Exception {
+        String[] ada = newAgent("ada");
+        int perWriter = 15;
+        try (ChatClient visitor = ChatClient.connect(parley.server().ws("/ws/chat"));
+             ChatClient first = agentSocket(ada[1]); ChatClient second = agentSocket(adminToken)) {
+            JsonNode started = visitor.startSession(Map.of());
+            String sessionId = started.path("sessionId").asText();
+            visitor.request("request_agent", Map.of());
+            api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", adminToken, Map.of("agentId", ada[0]));
+            List<CompletableFuture<Void>> writers = new ArrayList<>();
+            writers.add(CompletableFuture.runAsync(() -> IntStream.range(0, perWriter).forEach(i ->
+                    visitor.send("user_message", Map.of("text", "v" + i, "clientMsgId", "v" + i), "v" + i))));
+            for (ChatClient agent : List.of(first, second)) {
+                String who = agent == first ? "a" : "b";
+                writers.add(CompletableFuture.runAsync(() -> IntStream.range(0, perWriter).forEach(i ->
+                        agent.send("agent_message", Map.of("sessionId", sessionId, "text", who + i, "clientMsgId", who + i), who + i))));
+            }
+            CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get();
+            long expected = 1 + 3L * perWriter;
+            for (int attempt = 0; attempt < 50 && parley.database().count("SELECT COUNT(*) FROM chat_messages WHERE session_id = ?", sessionId) < expected; attempt++) {
+                Thread.sleep(100);
+            }
+            try (ChatClient again = ChatClient.connect(parley.server().ws("/ws/chat"))) {
+                List<Long> seqs = new ArrayList<>();
+                again.resume(sessionId, started.path("sessionToken").asText(), 0).path("messages").forEach(m -> seqs.add(m.path("seq").asLong()));
+                assertThat(seqs).containsExactlyElementsOf(IntStream.rangeClosed(1, (int) expected).mapToObj(Long::valueOf).toList());
+            }
+        }
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.path("items").forEach(session -> ids.add(session.path("id").asText()));
+        return ids;
+    }
+}
