@@ -28,10 +28,6 @@ public class Conversations {
     Transcript transcript;
 
     @Inject
-    @ConfigProperty(name = "parley.chat.max-text-length", defaultValue = "4000")
-    int maxTextLength;
-
-    @Inject
     @ConfigProperty(name = "parley.chat.waiting-message")
     String waitingMessage;
 
@@ -55,10 +51,7 @@ public class Conversations {
     }
 
     public Appended postVisitorMessage(String sessionId, String text, String clientMsgId) {
-        if (text.length() > maxTextLength) {
-            throw new ConversationException("text_too_long",
-                    "A message can have at most " + maxTextLength + " characters");
-        }
+        transcript.requireFits(text);
         return transcript.append(sessionId, Sender.USER, null, text, clientMsgId);
     }
 

@@ -24,7 +24,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The agents' side of conversations: the inbox, joining a session, writing to the visitor, notes for colleagues,
@@ -41,10 +40,6 @@ public class Desk {
 
     @Inject
     Transcript transcript;
-
-    @Inject
-    @ConfigProperty(name = "parley.chat.max-text-length", defaultValue = "4000")
-    int maxTextLength;
 
     public Joined join(User agent, String sessionId, long afterSeq) {
         ChatSession session = visible(agent, em.find(ChatSession.class, sessionId));
@@ -65,7 +60,7 @@ public class Desk {
 
     /** Stores an agent's message; a session without an owner becomes the agent's. */
     public AgentPosted postAgentMessage(User agent, String sessionId, String text, String clientMsgId) {
-        requireLength(text);
+        transcript.requireFits(text);
         ChatSession session = transcript.locked(sessionId);
         requireWritable(agent, session);
         boolean taken = session.assignedAgentId() == null;
@@ -77,7 +72,7 @@ public class Desk {
     }
 
     public InternalNote addNote(User agent, String sessionId, String text) {
-        requireLength(text);
+        transcript.requireFits(text);
         visible(agent, em.find(ChatSession.class, sessionId));
         InternalNote note = new InternalNote(sessionId, agent.id(), text);
         em.persist(note);
@@ -171,12 +166,6 @@ public class Desk {
         visible(agent, session);
         if (!session.isOpen()) {
             throw new ConversationException("session_closed", "This chat session has ended");
-        }
-    }
-
-    private void requireLength(String text) {
-        if (text == null || text.isBlank() || text.length() > maxTextLength) {
-            throw new ConversationException("text_too_long", "A message needs 1 to " + maxTextLength + " characters");
         }
     }
 

@@ -6,10 +6,12 @@ import io.parley.conversations.entity.ConversationException;
 import io.parley.conversations.entity.Sender;
 import io.parley.conversations.entity.SessionStatus;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The ordered messages of a session. Appending locks the session row, so concurrent writers
@@ -22,6 +24,17 @@ public class Transcript {
 
     @PersistenceContext(unitName = "parley")
     EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "parley.chat.max-text-length", defaultValue = "4000")
+    int maxTextLength;
+
+    /** @throws ConversationException ({@code text_too_long}) when a person's text is longer than the configured limit */
+    public void requireFits(String text) {
+        if (text.length() > maxTextLength) {
+            throw new ConversationException("text_too_long", "A message can have at most " + maxTextLength + " characters");
+        }
+    }
 
     /** The session, locked for the rest of the transaction: its messages and its status change one at a time. */
     public ChatSession locked(String sessionId) {

@@ -1,7 +1,6 @@
 package io.parley.conversations.boundary;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -22,10 +21,10 @@ public final class AgentFrames {
         }
     }
 
-    public record AgentMessage(@NotBlank @Size(max = 36) String sessionId, @NotNull String text,
+    public record AgentMessage(@NotBlank @Size(max = 36) String sessionId, @NotBlank String text,
                                @NotBlank @Size(max = 64) String clientMsgId) {
     }
 
-    public record Note(@NotBlank @Size(max = 36) String sessionId, @NotNull String text) {
+    public record Note(@NotBlank @Size(max = 36) String sessionId, @NotBlank String text) {
     }
 }
