@@ -1,5 +1,6 @@
 package io.parley.conversations.boundary;
 
+import io.parley.conversations.control.SessionExpiry;
 import io.parley.conversations.control.SessionTokens;
 import io.parley.conversations.control.Transcript;
 import io.parley.conversations.control.Transcript.Appended;
@@ -28,6 +29,9 @@ public class Conversations {
     Transcript transcript;
 
     @Inject
+    SessionExpiry expiry;
+
+    @Inject
     @ConfigProperty(name = "parley.chat.waiting-message")
     String waitingMessage;
 
@@ -47,7 +51,11 @@ public class Conversations {
         if (session == null || !SessionTokens.matches(token, session.tokenHash())) {
             throw new ConversationException("session_refused", "Unknown session or wrong session token");
         }
-        return new Resumed(session, transcript.after(sessionId, afterSeq));
+        if (expiry.isIdle(session)) {
+            expiry.expire(session.id());
+            return new Resumed(session, List.of(), Optional.of(start(session.visitor().copy())));
+        }
+        return new Resumed(session, transcript.after(sessionId, afterSeq), Optional.empty());
     }
 
     public Appended postVisitorMessage(String sessionId, String text, String clientMsgId) {
@@ -78,6 +86,7 @@ public class Conversations {
     public record Started(ChatSession session, String token) {
     }
 
-    public record Resumed(ChatSession session, List<ChatMessage> messages) {
+    /** The session and its messages; or, when it had been idle too long, the new session that replaces it. */
+    public record Resumed(ChatSession session, List<ChatMessage> messages, Optional<Started> replacement) {
     }
 }

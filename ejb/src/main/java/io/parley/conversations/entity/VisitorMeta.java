@@ -37,6 +37,11 @@ public class VisitorMeta {
         this.userAgent = userAgent;
     }
 
+    /** The same details for another session (an embeddable belongs to one entity). */
+    public VisitorMeta copy() {
+        return new VisitorMeta(name, email, page, referrer, locale, userAgent);
+    }
+
     public static VisitorMeta none() {
         return new VisitorMeta();
     }

@@ -175,6 +175,30 @@ class HandoffIT {
         }
     }
 
+    @Test
+    void typingIsShownBothWaysAndNeverStored() {
+        String[] ada = newAgent("ada");
+        try (ChatClient agent = agentSocket(ada[1]); ChatClient visitor = ChatClient.connect(parley.server().ws("/ws/chat"))) {
+            String sessionId = visitor.startSession(Map.of()).path("sessionId").asText();
+            visitor.request("request_agent", Map.of());
+            agent.request("join_session", Map.of("sessionId", sessionId));
+
+            visitor.request("typing_start", Map.of());
+            JsonNode visitorTyping = agent.until("display_typing", data -> data.path("sessionId").asText().equals(sessionId));
+            assertThat(visitorTyping.path("sender").asText()).isEqualTo("user");
+            assertThat(visitorTyping.path("isTyping").asBoolean()).isTrue();
+
+            agent.request("typing_start", Map.of("sessionId", sessionId));
+            JsonNode agentTyping = visitor.until("display_typing", data -> true);
+            assertThat(agentTyping.path("sender").asText()).isEqualTo("agent");
+            assertThat(agentTyping.path("isTyping").asBoolean()).isTrue();
+            agent.request("typing_stop", Map.of("sessionId", sessionId));
+            assertThat(visitor.until("display_typing", data -> true).path("isTyping").asBoolean()).isFalse();
+
+            assertThat(parley.database().count("SELECT COUNT(*) FROM chat_messages WHERE session_id = ?", sessionId)).isEqualTo(1);
+        }
+    }
+
     private static List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();
         page.path("items").forEach(session -> ids.add(session.path("id").asText()));

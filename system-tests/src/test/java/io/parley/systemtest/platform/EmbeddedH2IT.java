@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Parley as a new user first runs it: the embedded H2 default, no database server, no keys. The schema is migrated on
  * H2, a master key and the first admin are made on the first start, the data survives restarts, settings come from
- * the environment, and a wrong master key is reported as such.
+ * the environment, a wrong master key is reported as such, and a session idle past the timeout is replaced.
  */
 class EmbeddedH2IT {
 
@@ -93,8 +93,10 @@ class EmbeddedH2IT {
             again.assertLogClean();
         }
 
-        Map<String, String> wrongKey = Map.of("MASTER_KEY_BASE64", ParleyEnvironment.newMasterKey());
-        try (PayaraMicro misconfigured = PayaraMicro.launch(dataDir, wrongKey)) {
+        Map<String, String> wrongKeyAndShortSessions = Map.of(
+                "MASTER_KEY_BASE64", ParleyEnvironment.newMasterKey(),
+                "PARLEY_CHAT_SESSION_TIMEOUT_SECONDS", "5");
+        try (PayaraMicro misconfigured = PayaraMicro.launch(dataDir, wrongKeyAndShortSessions)) {
             HttpResponse<String> readiness = misconfigured.awaitReadiness();
             assertThat(readiness.statusCode()).isEqualTo(503);
             assertThat(readiness.body()).contains("sign-in").contains("MASTER_KEY_BASE64 to the key this database was set up with");
@@ -102,7 +104,12 @@ class EmbeddedH2IT {
             assertThat(login.status()).isEqualTo(503);
             assertThat(login.detail()).contains("master key");
             try (ChatClient visitor = ChatClient.connect(misconfigured.ws("/ws/chat"))) {
-                assertThat(visitor.resume(sessionId, token, 3).path("messages")).hasSize(1);
+                visitor.send("resume", Map.of("sessionId", sessionId, "sessionToken", token, "afterSeq", 3), "back");
+                JsonNode fresh = visitor.next("session_started").path("data");
+                assertThat(fresh.path("expiredSessionId").asText()).as("idle longer than the timeout").isEqualTo(sessionId);
+                assertThat(fresh.path("sessionId").asText()).isNotEqualTo(sessionId);
+                assertThat(visitor.next("ack").path("data").path("sessionId").asText()).isEqualTo(fresh.path("sessionId").asText());
+                assertThat(visitor.say("hello").path("seq").asLong()).as("the chat works without sign-in").isEqualTo(1);
             }
             assertThat(misconfigured.logLines()).filteredOn(line -> line.contains("SEVERE")).hasSize(1);
             assertThat(misconfigured.logLines()).noneMatch(line -> line.contains("at io.parley"));

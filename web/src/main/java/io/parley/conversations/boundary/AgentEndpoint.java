@@ -4,6 +4,7 @@ import io.parley.conversations.boundary.AgentFrames.AgentAuth;
 import io.parley.conversations.boundary.AgentFrames.AgentMessage;
 import io.parley.conversations.boundary.AgentFrames.JoinSession;
 import io.parley.conversations.boundary.AgentFrames.Note;
+import io.parley.conversations.boundary.AgentFrames.Typing;
 import io.parley.conversations.entity.ConversationException;
 import io.parley.identity.boundary.Accounts;
 import io.parley.identity.boundary.TokenClaims;
@@ -93,6 +94,7 @@ public class AgentEndpoint {
                 case "join_session" -> joinSession(socket, frame);
                 case "agent_message" -> agentMessage(socket, frame);
                 case "internal_note" -> internalNote(socket, frame);
+                case "typing_start", "typing_stop" -> typing(socket, frame);
                 default -> throw new FrameException("unknown_type", "Unknown frame type: " + frame.type(), ref);
             }
         } catch (FrameException e) {
@@ -145,6 +147,17 @@ public class AgentEndpoint {
         NoteView stored = NoteView.of(desk.addNote(agent, note.sessionId(), note.text()));
         acknowledge(socket, frame, Map.of("note", stored));
         push.toAgents(note.sessionId(), ServerFrame.event("internal_note", Map.of("note", stored)));
+    }
+
+    /** The visitor (and the other agents) see that a person is writing; only on a session the agent may write to. */
+    private void typing(Session socket, ClientFrame frame) {
+        String sessionId = frames.data(frame, Typing.class).sessionId();
+        desk.detail(agent, sessionId);
+        ServerFrame typing = ServerFrame.event("display_typing",
+                Map.of("sessionId", sessionId, "sender", "agent", "agentId", agent.id(), "isTyping", frame.type().equals("typing_start")));
+        push.toVisitor(sessionId, typing);
+        push.toAgents(sessionId, typing);
+        acknowledge(socket, frame, Map.of("sessionId", sessionId));
     }
 
     private void acknowledge(Session socket, ClientFrame frame, Object data) {

@@ -27,4 +27,7 @@ public final class AgentFrames {
 
     public record Note(@NotBlank @Size(max = 36) String sessionId, @NotBlank String text) {
     }
+
+    public record Typing(@NotBlank @Size(max = 36) String sessionId) {
+    }
 }

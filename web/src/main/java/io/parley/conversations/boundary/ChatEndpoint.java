@@ -18,6 +18,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,7 @@ public class ChatEndpoint {
                 case "resume" -> resume(socket, frame);
                 case "user_message" -> userMessage(socket, frame);
                 case "request_agent" -> requestAgent(socket, frame);
+                case "typing_start", "typing_stop" -> typing(socket, frame);
                 case "end_session" -> endSession(socket, frame);
                 default -> throw new FrameException("unknown_type", "Unknown frame type: " + frame.type(), ref);
             }
@@ -88,24 +90,35 @@ public class ChatEndpoint {
 
     private void startSession(Session socket, ClientFrame frame) {
         StartSession start = frames.data(frame, StartSession.class);
-        Conversations.Started started = conversations.start(start.visitorMeta());
-        follow(socket, started.session().id());
-        push.send(socket, ServerFrame.event("session_started", Map.of(
-                "sessionId", sessionId,
-                "sessionToken", started.token(),
-                "welcomeMessage", welcomeMessage)));
-        acknowledge(socket, frame, Map.of("sessionId", sessionId));
-        push.toAgents(sessionId, ServerFrame.event("session_update", Map.of("session", SessionView.of(started.session()))));
+        started(socket, frame, conversations.start(start.visitorMeta()), Map.of());
     }
 
+    /** Replays after {@code afterSeq}; a session idle past the timeout is over, and a new one starts in its place. */
     private void resume(Session socket, ClientFrame frame) {
         Resume resume = frames.data(frame, Resume.class);
         Conversations.Resumed resumed = conversations.resume(resume.sessionId(), resume.sessionToken(), resume.afterSeq());
+        if (resumed.replacement().isPresent()) {
+            push.toAgents(resume.sessionId(), ServerFrame.event("session_ended", Map.of("sessionId", resume.sessionId(), "by", "expiry")));
+            started(socket, frame, resumed.replacement().get(), Map.of("expiredSessionId", resume.sessionId()));
+            return;
+        }
         follow(socket, resumed.session().id());
         push.send(socket, ServerFrame.event("session_resumed", Map.of(
                 "sessionId", sessionId,
                 "messages", WireMessage.of(resumed.messages()))));
         acknowledge(socket, frame, Map.of("sessionId", sessionId, "lastSeq", resumed.session().lastSeq()));
+    }
+
+    private void started(Session socket, ClientFrame frame, Conversations.Started started, Map<String, String> why) {
+        follow(socket, started.session().id());
+        Map<String, Object> data = new LinkedHashMap<>(Map.of(
+                "sessionId", sessionId,
+                "sessionToken", started.token(),
+                "welcomeMessage", welcomeMessage));
+        data.putAll(why);
+        push.send(socket, ServerFrame.event("session_started", data));
+        acknowledge(socket, frame, Map.of("sessionId", sessionId));
+        push.toAgents(sessionId, ServerFrame.event("session_update", Map.of("session", SessionView.of(started.session()))));
     }
 
     private void userMessage(Session socket, ClientFrame frame) {
@@ -143,6 +156,14 @@ public class ChatEndpoint {
             push.toAgents(session, ServerFrame.event("agent_request", Map.of("session", SessionView.of(notice.session()))));
             toAgents(WireMessage.of(notice.message()));
         });
+    }
+
+    /** Shown to the agents on the session as {@code display_typing}; nothing is stored. */
+    private void typing(Session socket, ClientFrame frame) {
+        String session = boundSession(frame);
+        push.toAgents(session, ServerFrame.event("display_typing",
+                Map.of("sessionId", session, "sender", "user", "isTyping", frame.type().equals("typing_start"))));
+        acknowledge(socket, frame, Map.of("sessionId", session));
     }
 
     private void endSession(Session socket, ClientFrame frame) {
