@@ -116,7 +116,7 @@ class DeliveryIT {
     }
 
     @Test
-    void twoTabsWritingIntoOneSessionAtOnceGetSeqsWithoutGapsOrDuplicates() {
+    void twoTabsWritingIntoOneSessionAtOnceGetSeqsWithoutGapsOrDuplicates() throws InterruptedException {
         int perTab = 15;
         String sessionId;
         String token;
@@ -131,6 +131,10 @@ class DeliveryIT {
             List<Long> userSeqs = new ArrayList<>(a.join());
             userSeqs.addAll(b.join());
             assertThat(userSeqs).doesNotHaveDuplicates().hasSize(2 * perTab);
+        }
+        // the assistant stores its answer to the last message just after that message's ack
+        for (int attempt = 0; attempt < 50 && parley.database().count("SELECT COUNT(*) FROM chat_messages WHERE session_id = ?", sessionId) < 4L * perTab; attempt++) {
+            Thread.sleep(100);
         }
         List<Long> stored = parley.database().query("SELECT seq FROM chat_messages WHERE session_id = ? ORDER BY seq", sessionId)
                 .stream().map(r -> (Long) r.get("seq")).toList();

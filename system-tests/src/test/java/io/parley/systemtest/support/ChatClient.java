@@ -158,6 +158,18 @@ public final class ChatClient implements AutoCloseable {
         return say(text, UUID.randomUUID().toString());
     }
 
+    /** Cuts the connection without a closing handshake, as a lost network would. */
+    public void drop() {
+        socket.abort();
+    }
+
+    /** Every frame received so far, without waiting. */
+    public List<JsonNode> received() {
+        List<JsonNode> frames = new ArrayList<>();
+        received.drainTo(frames);
+        return frames;
+    }
+
     /** How the server closed the connection; fails if it does not close it in time. */
     public Closure awaitClose(Duration within) {
         try {

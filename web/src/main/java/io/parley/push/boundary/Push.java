@@ -107,7 +107,8 @@ public class Push {
                     close(socket, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "send failed"));
                 }
             });
-        } catch (IllegalStateException closedMeanwhile) {
+        } catch (RuntimeException closedMeanwhile) {
+            // Tyrus throws a plain RuntimeException ("Socket is not connected") for a connection that just went away
             pending.decrementAndGet();
             forget(socket);
         }
