@@ -55,7 +55,7 @@ public class Desk {
             throw new ConversationException("invalid", "limit must be between 1 and " + MAX_PAGE_OF_MESSAGES);
         }
         detail(agent, sessionId);
-        return transcript.after(sessionId, afterSeq).stream().limit(limit).toList();
+        return transcript.after(sessionId, afterSeq, limit);
     }
 
     /** Stores an agent's message; a session without an owner becomes the agent's. */

@@ -70,10 +70,17 @@ public class Transcript {
         return new Appended(message, false, session);
     }
 
+    /** Every message after {@code afterSeq}, in order: what a reconnecting client replays. */
     public List<ChatMessage> after(String sessionId, long afterSeq) {
+        return after(sessionId, afterSeq, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code limit} messages after {@code afterSeq}, in order: a page, read by the database, not in memory. */
+    public List<ChatMessage> after(String sessionId, long afterSeq, int limit) {
         return em.createNamedQuery(ChatMessage.AFTER_SEQ, ChatMessage.class)
                 .setParameter("sessionId", sessionId)
                 .setParameter("afterSeq", afterSeq)
+                .setMaxResults(limit)
                 .getResultList();
     }
 

@@ -43,8 +43,7 @@ public final class Api {
                 request.header("Authorization", "Bearer " + token);
             }
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode parsed = response.body().isEmpty() ? ChatClient.JSON.missingNode() : ChatClient.JSON.readTree(response.body());
-            return new Reply(response.statusCode(), parsed, response.headers());
+            return new Reply(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -72,16 +71,26 @@ public final class Api {
         return reply.body().path("id").asText();
     }
 
-    public record Reply(int status, JsonNode body, HttpHeaders headers) {
+    /** An answer: its status, its body as text, and its headers. */
+    public record Reply(int status, String raw, HttpHeaders headers) {
+
+        /** The body as JSON (a missing node when there is none). */
+        public JsonNode body() {
+            try {
+                return raw.isEmpty() ? ChatClient.JSON.missingNode() : ChatClient.JSON.readTree(raw);
+            } catch (IOException e) {
+                throw new AssertionError("The answer is not JSON: " + raw, e);
+            }
+        }
 
         /** The problem's detail, for an error. */
         public String detail() {
-            return body.path("detail").asText();
+            return body().path("detail").asText();
         }
 
         @Override
         public String toString() {
-            return status + " " + body;
+            return status + " " + raw;
         }
     }
 }

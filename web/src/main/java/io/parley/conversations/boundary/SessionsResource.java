@@ -1,6 +1,9 @@
 package io.parley.conversations.boundary;
 
+import io.parley.conversations.entity.ChatMessage;
+import io.parley.conversations.entity.ChatSession;
 import io.parley.conversations.entity.SessionStatus;
+import io.parley.identity.entity.User;
 import io.parley.platform.boundary.Caller;
 import io.parley.platform.boundary.QueryParameters;
 import io.parley.platform.entity.Page;
@@ -12,15 +15,20 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +51,8 @@ public class SessionsResource {
 
     @Inject
     Push push;
+
+    static final int EXPORT_PAGE = 100;
 
     /** {@code view}: mine, unassigned, resolved or all; {@code q} looks in the visitor's name and email. */
     @GET
@@ -86,7 +96,58 @@ public class SessionsResource {
         return session;
     }
 
+    /**
+     * Every session that matches the filter, with all its messages, as CSV (one row per message) or JSON. Streamed
+     * while it is read, a page of sessions and a page of messages at a time, so memory stays flat however large.
+     */
+    @POST
+    @Path("export")
+    @RolesAllowed("admin")
+    @Produces({"text/csv", MediaType.APPLICATION_JSON})
+    public Response export(@NotNull @Valid ExportRequest request) {
+        User admin = caller.user();
+        Desk.Filter filter = new Desk.Filter(Desk.View.ALL, status(request.status()), request.assignedAgentId(),
+                QueryParameters.utc("from", request.from()), QueryParameters.utc("to", request.to()), request.q());
+        boolean csv = request.format().equals("csv");
+        StreamingOutput body = out -> {
+            try (ExportWriter writer = csv ? new CsvExportWriter(out) : new JsonExportWriter(out)) {
+                writeExport(admin, filter, writer);
+            }
+        };
+        return Response.ok(body, csv ? "text/csv; charset=UTF-8" : MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"parley-sessions." + (csv ? "csv" : "json") + "\"")
+                .build();
+    }
+
+    private void writeExport(User admin, Desk.Filter filter, ExportWriter writer) throws IOException {
+        for (int page = 0; ; page++) {
+            Page<ChatSession> sessions = desk.inbox(admin, filter, page, EXPORT_PAGE);
+            for (ChatSession session : sessions.items()) {
+                SessionView view = SessionView.of(session);
+                writer.startSession(view);
+                long afterSeq = 0;
+                List<ChatMessage> messages;
+                do {
+                    messages = desk.messages(admin, session.id(), afterSeq, Desk.MAX_PAGE_OF_MESSAGES);
+                    for (ChatMessage message : messages) {
+                        writer.message(view, WireMessage.of(message));
+                        afterSeq = message.seq();
+                    }
+                } while (messages.size() == Desk.MAX_PAGE_OF_MESSAGES);
+                writer.endSession();
+            }
+            if ((long) (page + 1) * EXPORT_PAGE >= sessions.total()) {
+                return;
+            }
+        }
+    }
+
     public record Assignment(@NotBlank String agentId) {
+    }
+
+    /** What to export: {@code format} csv or json, and the inbox filters (all optional). */
+    public record ExportRequest(@NotNull @Pattern(regexp = "csv|json", message = "must be csv or json") String format,
+                                String status, String assignedAgentId, String q, String from, String to) {
     }
 
     private static Desk.View view(String view) {

@@ -1,0 +1,16 @@
+package io.parley.conversations.boundary;
+
+import java.io.IOException;
+
+/** Writes an export as it is read, one session and one message at a time, so memory does not grow with its size. */
+sealed interface ExportWriter extends AutoCloseable permits CsvExportWriter, JsonExportWriter {
+
+    void startSession(SessionView session) throws IOException;
+
+    void message(SessionView session, WireMessage message) throws IOException;
+
+    void endSession() throws IOException;
+
+    @Override
+    void close() throws IOException;
+}
