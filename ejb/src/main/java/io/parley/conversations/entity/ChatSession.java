@@ -18,10 +18,14 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "chat_sessions")
+@NamedQuery(name = ChatSession.WAITING, query = "SELECT s.id FROM ChatSession s WHERE s.status = io.parley.conversations.entity.SessionStatus.WAITING_AGENT AND s.assignedAgentId IS NULL ORDER BY s.lastActivityAt, s.id")
+@NamedQuery(name = ChatSession.LOAD, query = "SELECT s.assignedAgentId, COUNT(s) FROM ChatSession s WHERE s.status = io.parley.conversations.entity.SessionStatus.ASSIGNED GROUP BY s.assignedAgentId")
 @NamedQuery(name = ChatSession.IDLE, query = "SELECT s.id FROM ChatSession s WHERE s.status IN :open AND s.lastActivityAt < :cutoff ORDER BY s.lastActivityAt")
 public class ChatSession {
 
     public static final String IDLE = "ChatSession.idle";
+    public static final String WAITING = "ChatSession.waiting";
+    public static final String LOAD = "ChatSession.load";
 
     @Id
     private String id;

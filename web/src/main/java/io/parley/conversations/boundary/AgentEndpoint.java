@@ -208,6 +208,7 @@ public class AgentEndpoint {
         }
         agent = user.get();
         deadline.cancel(false);
+        push.followAsUser(agent.id(), socket);
         push.send(socket, ServerFrame.event("agent_authenticated", Map.of("user", UserView.of(agent))));
         acknowledge(socket, frame, Map.of("userId", agent.id()));
     }

@@ -9,6 +9,8 @@ import io.parley.conversations.entity.ConversationException;
 import io.parley.conversations.entity.SessionStatus;
 import io.parley.platform.boundary.VisitorOrigins;
 import io.parley.push.boundary.Push;
+import io.parley.routing.boundary.Assignments;
+import io.parley.routing.boundary.Routing;
 import io.parley.push.boundary.ServerFrame;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnClose;
@@ -46,6 +48,12 @@ public class ChatEndpoint {
 
     @Inject
     Push push;
+
+    @Inject
+    Routing routing;
+
+    @Inject
+    Assignments assignments;
 
     @Inject
     @ConfigProperty(name = "parley.chat.welcome-message")
@@ -155,6 +163,7 @@ public class ChatEndpoint {
         waiting.ifPresent(notice -> {
             push.toAgents(session, ServerFrame.event("agent_request", Map.of("session", SessionView.of(notice.session()))));
             toAgents(WireMessage.of(notice.message()));
+            assignments.announce(routing.assignIfWaiting(session).stream().toList());
         });
     }
 

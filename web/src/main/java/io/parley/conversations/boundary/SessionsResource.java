@@ -10,6 +10,8 @@ import io.parley.platform.entity.Page;
 import io.parley.platform.entity.Refusal;
 import io.parley.push.boundary.Push;
 import io.parley.push.boundary.ServerFrame;
+import io.parley.routing.boundary.Assignments;
+import io.parley.routing.boundary.Routing;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -52,6 +54,12 @@ public class SessionsResource {
     @Inject
     Push push;
 
+    @Inject
+    Routing routing;
+
+    @Inject
+    Assignments assignments;
+
     static final int EXPORT_PAGE = 100;
 
     /** {@code view}: mine, unassigned, resolved or all; {@code q} looks in the visitor's name and email. */
@@ -86,13 +94,14 @@ public class SessionsResource {
         return session;
     }
 
-    /** Resolves the session; the visitor's widget is told the conversation is over. */
+    /** Resolves the session; the visitor's widget is told the conversation is over, and the freed place goes to the queue. */
     @PUT
     @Path("{id}/close")
     public SessionView close(@PathParam("id") String id) {
         SessionView session = SessionView.of(desk.close(caller.user(), id));
         push.toVisitor(id, ServerFrame.event("session_ended", Map.of("sessionId", id, "by", "agent")));
         push.toAgents(id, ServerFrame.event("session_update", Map.of("session", session)));
+        assignments.announce(routing.drain());
         return session;
     }
 

@@ -31,6 +31,7 @@ public class Push {
     private final Map<String, Set<Session>> visitors = new ConcurrentHashMap<>();
     private final Map<String, Set<Session>> watchers = new ConcurrentHashMap<>();
     private final Set<Session> feed = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<Session>> people = new ConcurrentHashMap<>();
 
     /** A frame to one socket: answers, acks and errors. */
     public void send(Session socket, ServerFrame frame) {
@@ -53,7 +54,18 @@ public class Push {
         feed.add(socket);
     }
 
+    /** A signed-in person's socket, for what is meant for them alone (an assignment, a notification). */
+    public void followAsUser(String userId, Session socket) {
+        people.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).add(socket);
+    }
+
+    public void toUser(String userId, ServerFrame frame) {
+        deliver(people.getOrDefault(userId, Set.of()), frame);
+    }
+
     public void forget(Session socket) {
+        people.values().forEach(sockets -> sockets.remove(socket));
+        people.values().removeIf(Set::isEmpty);
         visitors.values().forEach(sockets -> sockets.remove(socket));
         watchers.values().forEach(sockets -> sockets.remove(socket));
         feed.remove(socket);

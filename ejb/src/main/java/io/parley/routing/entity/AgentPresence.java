@@ -1,0 +1,75 @@
+package io.parley.routing.entity;
+
+import io.parley.platform.control.UtcClock;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+
+/** An agent's availability: status, how many conversations at once, when they were last given one. */
+@Entity
+@Table(name = "agent_presence")
+@NamedQuery(name = AgentPresence.ONLINE, query = "SELECT p FROM AgentPresence p WHERE p.status = io.parley.routing.entity.AgentStatus.ONLINE")
+@NamedQuery(name = AgentPresence.ALL, query = "SELECT p FROM AgentPresence p ORDER BY p.userId")
+public class AgentPresence {
+
+    public static final String ONLINE = "AgentPresence.online";
+    public static final String ALL = "AgentPresence.all";
+
+    @Id
+    @Column(name = "user_id")
+    private String userId;
+
+    @Enumerated(EnumType.STRING)
+    private AgentStatus status;
+
+    private int capacity;
+
+    @Column(name = "last_assigned_at")
+    private LocalDateTime lastAssignedAt;
+
+    @Column(name = "updated_at")
+    private LocalDateTime updatedAt;
+
+    protected AgentPresence() {
+    }
+
+    public AgentPresence(String userId, int capacity) {
+        this.userId = userId;
+        this.status = AgentStatus.OFFLINE;
+        this.capacity = capacity;
+        this.updatedAt = UtcClock.now();
+    }
+
+    public void change(AgentStatus newStatus, Integer newCapacity) {
+        status = newStatus;
+        if (newCapacity != null) {
+            capacity = newCapacity;
+        }
+        updatedAt = UtcClock.now();
+    }
+
+    public void assigned() {
+        lastAssignedAt = UtcClock.now();
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public AgentStatus status() {
+        return status;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public LocalDateTime lastAssignedAt() {
+        return lastAssignedAt;
+    }
+}

@@ -1,0 +1,62 @@
+package io.parley.routing.boundary;
+
+import io.parley.platform.boundary.Caller;
+import io.parley.platform.entity.Refusal;
+import io.parley.routing.entity.AgentPresence;
+import io.parley.routing.entity.AgentStatus;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Agents' availability: everyone's for the inbox, and one's own status and capacity. */
+@Path("agents")
+@RolesAllowed({"admin", "agent"})
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AgentsResource {
+
+    @Inject
+    Routing routing;
+
+    @Inject
+    Assignments assignments;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    public List<PresenceView> everyone() {
+        return routing.everyone().stream().map(PresenceView::of).toList();
+    }
+
+    /** Going online takes waiting conversations at once, oldest first, up to the capacity. */
+    @PUT
+    @Path("me/status")
+    public PresenceView setStatus(@NotNull @Valid StatusChange change) {
+        AgentStatus status;
+        try {
+            status = AgentStatus.fromWire(change.status());
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(Refusal.Kind.INVALID, e.getMessage());
+        }
+        assignments.announce(routing.setStatus(caller.user(), status, change.capacity()));
+        return PresenceView.of(routing.presence(caller.user().id()));
+    }
+
+    public record StatusChange(@NotNull String status, Integer capacity) {
+    }
+
+    public record PresenceView(String userId, String status, int capacity) {
+        static PresenceView of(AgentPresence presence) {
+            return new PresenceView(presence.userId(), presence.status().wireName(), presence.capacity());
+        }
+    }
+}
