@@ -23,7 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ParleyOnMariaDb.class)
 class HandoffIT {
 
-    private static final String PASSWORD = "handoff test passphrase";
     private static final Duration QUIET = Duration.ofMillis(700);
     private static RunningParley parley;
     private static Api api;
@@ -41,23 +40,11 @@ class HandoffIT {
         parley.server().assertLogClean();
     }
 
-    private static String[] newAgent(String name) {
-        String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        String id = api.createUser(adminToken, email, PASSWORD, "agent");
-        return new String[] {id, api.login(email, PASSWORD)};
-    }
-
-    private static ChatClient agentSocket(String token) {
-        ChatClient agent = ChatClient.connect(parley.server().ws("/ws/agent"));
-        agent.authenticate(token);
-        return agent;
-    }
-
     @Test
     void aVisitorIsHandedToAnAgentWithoutLosingAMessageAndNotesNeverReachThem() {
-        String[] ada = newAgent("ada");
-        String[] bob = newAgent("bob");
-        try (ChatClient agent = agentSocket(ada[1]); ChatClient visitor = ChatClient.connect(parley.server().ws("/ws/chat"))) {
+        String[] ada = parley.newAgent("ada");
+        String[] bob = parley.newAgent("bob");
+        try (ChatClient agent = parley.agentSocket(ada[1]); ChatClient visitor = ChatClient.connect(parley.server().ws("/ws/chat"))) {
             agent.request("join_admin_feed", Map.of());
             JsonNode started = visitor.startSession(Map.of("name", "Grace Hopper", "email", "grace@navy.example"));
             String sessionId = started.path("sessionId").asText();
@@ -99,7 +86,7 @@ class HandoffIT {
             assertThat(parley.database().query("SELECT status, assigned_agent_id FROM chat_sessions WHERE id = ?", sessionId).get(0))
                     .containsEntry("status", "ASSIGNED").containsEntry("assigned_agent_id", ada[0]);
 
-            try (ChatClient colleague = agentSocket(adminToken)) {
+            try (ChatClient colleague = parley.agentSocket(adminToken)) {
                 JsonNode seen = colleague.request("join_session", Map.of("sessionId", sessionId));
                 assertThat(seen.path("lastSeq").asLong()).isEqualTo(6);
             }
@@ -125,15 +112,15 @@ class HandoffIT {
 
     @Test
     void anAgentTransfersASessionAndTheNewOwnerCanWriteWhileTheOldOneCannot() {
-        String[] ada = newAgent("ada");
-        String[] bob = newAgent("bob");
+        String[] ada = parley.newAgent("ada");
+        String[] bob = parley.newAgent("bob");
         try (ChatClient visitor = ChatClient.connect(parley.server().ws("/ws/chat"))) {
             String sessionId = visitor.startSession(Map.of()).path("sessionId").asText();
             visitor.request("request_agent", Map.of());
             assertThat(api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", ada[1], Map.of("agentId", ada[0])).status()).isEqualTo(200);
             assertThat(api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", ada[1], Map.of("agentId", bob[0])).body()
                     .path("assignedAgentId").asText()).isEqualTo(bob[0]);
-            try (ChatClient old = agentSocket(ada[1]); ChatClient owner = agentSocket(bob[1])) {
+            try (ChatClient old = parley.agentSocket(ada[1]); ChatClient owner = parley.agentSocket(bob[1])) {
                 old.send("agent_message", Map.of("sessionId", sessionId, "text", "still me?", "clientMsgId", "x1"), "x1");
                 assertThat(old.until("error", data -> true).path("code").asText()).isEqualTo("session_not_found");
                 assertThat(owner.request("agent_message", Map.of("sessionId", sessionId, "text", "Bob here", "clientMsgId", "b1"))
@@ -146,10 +133,10 @@ class HandoffIT {
 
     @Test
     void aVisitorAndTwoAgentsWritingAtOnceGetOneGaplessSequence() throws Exception {
-        String[] ada = newAgent("ada");
+        String[] ada = parley.newAgent("ada");
         int perWriter = 15;
         try (ChatClient visitor = ChatClient.connect(parley.server().ws("/ws/chat"));
-             ChatClient first = agentSocket(ada[1]); ChatClient second = agentSocket(adminToken)) {
+             ChatClient first = parley.agentSocket(ada[1]); ChatClient second = parley.agentSocket(adminToken)) {
             JsonNode started = visitor.startSession(Map.of());
             String sessionId = started.path("sessionId").asText();
             visitor.request("request_agent", Map.of());
@@ -177,8 +164,8 @@ class HandoffIT {
 
     @Test
     void typingIsShownBothWaysAndNeverStored() {
-        String[] ada = newAgent("ada");
-        try (ChatClient agent = agentSocket(ada[1]); ChatClient visitor = ChatClient.connect(parley.server().ws("/ws/chat"))) {
+        String[] ada = parley.newAgent("ada");
+        try (ChatClient agent = parley.agentSocket(ada[1]); ChatClient visitor = ChatClient.connect(parley.server().ws("/ws/chat"))) {
             String sessionId = visitor.startSession(Map.of()).path("sessionId").asText();
             visitor.request("request_agent", Map.of());
             agent.request("join_session", Map.of("sessionId", sessionId));

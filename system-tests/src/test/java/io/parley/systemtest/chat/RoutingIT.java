@@ -10,7 +10,6 @@ import io.parley.systemtest.support.ParleyOnMariaDb.RunningParley;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,17 +17,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ParleyOnMariaDb.class)
 class RoutingIT {
 
-    private static final String PASSWORD = "routing test passphrase";
-
     @Test
     void conversationsGoToOnlineAgentsWithRoomAndTheQueueDrainsWhenOneIsResolved(RunningParley parley) {
         Api api = parley.api();
         String admin = parley.adminToken();
         closeEverythingWaiting(api, admin);
-        String[] ada = agent(api, admin, "ada");
-        String[] bob = agent(api, admin, "bob");
+        String[] ada = parley.newAgent("ada");
+        String[] bob = parley.newAgent("bob");
         List<ChatClient> visitors = new ArrayList<>();
-        try (ChatClient adaSocket = socket(parley, ada[1]); ChatClient bobSocket = socket(parley, bob[1])) {
+        try (ChatClient adaSocket = parley.agentSocket(ada[1]); ChatClient bobSocket = parley.agentSocket(bob[1])) {
             assertThat(api.call("PUT", "/api/agents/me/status", ada[1], Map.of("status", "online", "capacity", 1)).body().path("capacity").asInt()).isEqualTo(1);
             api.call("PUT", "/api/agents/me/status", bob[1], Map.of("status", "online", "capacity", 2));
             assertThat(api.call("PUT", "/api/agents/me/status", bob[1], Map.of("status", "asleep")).status()).isEqualTo(400);
@@ -63,21 +60,9 @@ class RoutingIT {
         parley.server().assertLogClean();
     }
 
-    private static void closeEverythingWaiting(Api api, String admin) {
+    static void closeEverythingWaiting(Api api, String admin) {
         api.get("/api/admin/sessions?status=waiting_agent&size=200", admin).body().path("items")
                 .forEach(session -> api.call("PUT", "/api/admin/sessions/" + session.path("id").asText() + "/close", admin, null));
-    }
-
-    private static String[] agent(Api api, String admin, String name) {
-        String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        String id = api.createUser(admin, email, PASSWORD, "agent");
-        return new String[] {id, api.login(email, PASSWORD)};
-    }
-
-    private static ChatClient socket(RunningParley parley, String token) {
-        ChatClient socket = ChatClient.connect(parley.server().ws("/ws/agent"));
-        socket.authenticate(token);
-        return socket;
     }
 
     private static String owner(RunningParley parley, String sessionId) {

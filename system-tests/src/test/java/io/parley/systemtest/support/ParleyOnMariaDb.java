@@ -1,5 +1,6 @@
 package io.parley.systemtest.support;
 
+import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -28,6 +29,21 @@ public final class ParleyOnMariaDb implements ParameterResolver {
 
         public Api api() {
             return new Api(server.http("/"));
+        }
+
+        /** A new agent, signed in: {@code [id, token]}. */
+        public String[] newAgent(String name) {
+            String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+            String password = "agent of the tests " + name;
+            String id = api().createUser(adminToken(), email, password, "agent");
+            return new String[] {id, api().login(email, password)};
+        }
+
+        /** The console socket of a signed-in person, authenticated. */
+        public ChatClient agentSocket(String token) {
+            ChatClient socket = ChatClient.connect(server.ws("/ws/agent"));
+            socket.authenticate(token);
+            return socket;
         }
 
         /** A fresh token of the first admin ({@link ParleyEnvironment#ADMIN_EMAIL}). */

@@ -8,6 +8,7 @@ import io.parley.conversations.control.Transcript.Appended;
 import io.parley.conversations.entity.ConversationException;
 import io.parley.conversations.entity.SessionStatus;
 import io.parley.platform.boundary.VisitorOrigins;
+import io.parley.notifications.boundary.Notifier;
 import io.parley.push.boundary.Push;
 import io.parley.routing.boundary.Assignments;
 import io.parley.routing.boundary.Routing;
@@ -54,6 +55,9 @@ public class ChatEndpoint {
 
     @Inject
     Assignments assignments;
+
+    @Inject
+    Notifier notifier;
 
     @Inject
     @ConfigProperty(name = "parley.chat.welcome-message")
@@ -163,6 +167,7 @@ public class ChatEndpoint {
         waiting.ifPresent(notice -> {
             push.toAgents(session, ServerFrame.event("agent_request", Map.of("session", SessionView.of(notice.session()))));
             toAgents(WireMessage.of(notice.message()));
+            notifier.agentRequested(notice.session());
             assignments.announce(routing.assignIfWaiting(session).stream().toList());
         });
     }

@@ -89,9 +89,9 @@ public class SessionsResource {
     @PUT
     @Path("{id}/assign")
     public SessionView assign(@PathParam("id") String id, @NotNull @Valid Assignment assignment) {
-        SessionView session = SessionView.of(desk.assign(caller.user(), id, assignment.agentId()));
-        push.toAgents(id, ServerFrame.event("session_update", Map.of("session", session)));
-        return session;
+        ChatSession assigned = desk.assign(caller.user(), id, assignment.agentId());
+        assignments.announce(List.of(assigned));
+        return SessionView.of(assigned);
     }
 
     /** Resolves the session; the visitor's widget is told the conversation is over, and the freed place goes to the queue. */

@@ -1,0 +1,55 @@
+package io.parley.systemtest.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.systemtest.support.Api;
+import io.parley.systemtest.support.ChatClient;
+import io.parley.systemtest.support.ParleyOnMariaDb;
+import io.parley.systemtest.support.ParleyOnMariaDb.RunningParley;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Agents are told of requests, assignments and transfers, live and in a list; a preference silences the live part. */
+@ExtendWith(ParleyOnMariaDb.class)
+class NotificationsIT {
+
+    @Test
+    void assignmentsRequestsAndTransfersAreStoredAndPushedAsEachPersonWants(RunningParley parley) {
+        Api api = parley.api();
+        String admin = parley.adminToken();
+        RoutingIT.closeEverythingWaiting(api, admin);
+        String[] ada = parley.newAgent("ada");
+        String[] bob = parley.newAgent("bob");
+        api.call("PATCH", "/api/me/prefs", bob[1], Map.of("desktopNotifications", false));
+        try (ChatClient adaSocket = parley.agentSocket(ada[1]); ChatClient bobSocket = parley.agentSocket(bob[1]);
+             ChatClient visitor = ChatClient.connect(parley.server().ws("/ws/chat"))) {
+            api.call("PUT", "/api/agents/me/status", ada[1], Map.of("status", "online"));
+            String sessionId = visitor.startSession(Map.of("name", "Notified Nora")).path("sessionId").asText();
+            visitor.request("request_agent", Map.of());
+
+            JsonNode request = adaSocket.until("new_notification", data -> data.path("notification").path("kind").asText().equals("agent_request"));
+            assertThat(request.path("notification").path("text").asText()).contains("Notified Nora");
+            assertThat(adaSocket.until("new_notification", data -> data.path("notification").path("kind").asText().equals("assigned"))
+                    .path("notification").path("sessionId").asText()).isEqualTo(sessionId);
+
+            api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", ada[1], Map.of("agentId", bob[0]));
+            assertThat(bobSocket.drain(Duration.ofMillis(700))).as("bob turned live notifications off")
+                    .noneMatch(frame -> frame.path("type").asText().equals("new_notification"));
+            JsonNode bobs = api.get("/api/notifications", bob[1]).body();
+            assertThat(bobs.path("total").asLong()).isEqualTo(1);
+            String bobsNotification = bobs.path("items").get(0).path("id").asText();
+            assertThat(bobs.path("items").get(0).path("read").asBoolean()).isFalse();
+
+            assertThat(api.call("PATCH", "/api/notifications/" + bobsNotification + "/read", ada[1], null).status()).as("not ada's").isEqualTo(404);
+            assertThat(api.call("PATCH", "/api/notifications/" + bobsNotification + "/read", bob[1], null).body().path("read").asBoolean()).isTrue();
+            assertThat(api.get("/api/notifications", ada[1]).body().path("items")).extracting(n -> n.path("kind").asText())
+                    .containsExactlyInAnyOrder("agent_request", "assigned");
+        } finally {
+            api.call("PUT", "/api/agents/me/status", ada[1], Map.of("status", "offline"));
+        }
+        parley.server().assertLogClean();
+    }
+}

@@ -1,0 +1,15 @@
+package io.parley.notifications.boundary;
+
+import io.parley.notifications.entity.Notification;
+import io.parley.platform.control.UtcClock;
+import java.time.Instant;
+import java.util.Locale;
+
+/** A notification as its reader sees it. */
+public record NotificationView(String id, String kind, String text, String sessionId, boolean read, Instant createdAt) {
+
+    public static NotificationView of(Notification notification) {
+        return new NotificationView(notification.id(), notification.kind().toLowerCase(Locale.ROOT), notification.text(),
+                notification.sessionId(), notification.readAt() != null, UtcClock.instant(notification.createdAt()));
+    }
+}
