@@ -8,9 +8,11 @@ import io.parley.conversations.entity.ConversationException;
 import io.parley.conversations.entity.InternalNote;
 import io.parley.conversations.entity.Sender;
 import io.parley.conversations.entity.SessionStatus;
+import io.parley.conversations.entity.VisitorMeta;
 import io.parley.identity.entity.Role;
 import io.parley.identity.entity.User;
 import io.parley.platform.entity.Page;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,6 +43,9 @@ public class Desk {
     @Inject
     Transcript transcript;
 
+    @EJB
+    Conversations conversations;
+
     public Joined join(User agent, String sessionId, long afterSeq) {
         ChatSession session = visible(agent, em.find(ChatSession.class, sessionId));
         return new Joined(session, transcript.after(sessionId, afterSeq), notes(sessionId));
@@ -69,6 +74,17 @@ public class Desk {
         }
         Appended appended = transcript.append(sessionId, Sender.AGENT, agent.id(), text, clientMsgId);
         return new AgentPosted(appended, taken && !appended.duplicate());
+    }
+
+    /** Proactive chat: a new session for a visitor on the site, owned by the agent, opened with the agent's message. */
+    public Initiated initiate(User agent, VisitorMeta visitor, String text) {
+        transcript.requireFits(text);
+        Conversations.Started started = conversations.start(visitor);
+        em.flush(); // the new row must be in the database before it can be locked for the first message
+        ChatSession session = transcript.locked(started.session().id());
+        transcript.move(session, SessionStatus.ASSIGNED, agent.id(), agent.id());
+        Appended first = transcript.append(session.id(), Sender.AGENT, agent.id(), text, null);
+        return new Initiated(started, first.message());
     }
 
     public InternalNote addNote(User agent, String sessionId, String text) {
@@ -176,6 +192,10 @@ public class Desk {
     }
 
     public record Joined(ChatSession session, List<ChatMessage> messages, List<InternalNote> notes) {
+    }
+
+    /** A session an agent started, with its token for the visitor and the agent's first message. */
+    public record Initiated(Conversations.Started started, ChatMessage message) {
     }
 
     /** The stored message, and whether writing it made the agent the session's owner. */

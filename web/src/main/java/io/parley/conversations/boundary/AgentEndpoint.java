@@ -3,9 +3,11 @@ package io.parley.conversations.boundary;
 import io.parley.conversations.boundary.AgentFrames.AgentAuth;
 import io.parley.conversations.boundary.AgentFrames.AgentMessage;
 import io.parley.conversations.boundary.AgentFrames.JoinSession;
+import io.parley.conversations.boundary.AgentFrames.InitiateChat;
 import io.parley.conversations.boundary.AgentFrames.Note;
 import io.parley.conversations.boundary.AgentFrames.Typing;
 import io.parley.conversations.entity.ConversationException;
+import io.parley.conversations.entity.VisitorMeta;
 import io.parley.identity.boundary.Accounts;
 import io.parley.identity.boundary.TokenClaims;
 import io.parley.identity.boundary.UserView;
@@ -16,6 +18,7 @@ import io.parley.identity.entity.User;
 import io.parley.platform.boundary.ConsoleOrigins;
 import io.parley.push.boundary.Push;
 import io.parley.push.boundary.ServerFrame;
+import io.parley.visitors.boundary.LiveVisitors;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
@@ -64,6 +67,9 @@ public class AgentEndpoint {
     @Inject
     Push push;
 
+    @Inject
+    LiveVisitors liveVisitors;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -95,6 +101,7 @@ public class AgentEndpoint {
                 case "agent_message" -> agentMessage(socket, frame);
                 case "internal_note" -> internalNote(socket, frame);
                 case "typing_start", "typing_stop" -> typing(socket, frame);
+                case "initiate_chat" -> initiateChat(socket, frame);
                 default -> throw new FrameException("unknown_type", "Unknown frame type: " + frame.type(), ref);
             }
         } catch (FrameException e) {
@@ -158,6 +165,25 @@ public class AgentEndpoint {
         push.toVisitor(sessionId, typing);
         push.toAgents(sessionId, typing);
         acknowledge(socket, frame, Map.of("sessionId", sessionId));
+    }
+
+    /**
+     * Opens a conversation with a visitor on the site. The visitor's socket gets {@code agent_initiated_chat} with the
+     * new session and its token, and binds to it with {@code resume} like after a reconnect.
+     */
+    private void initiateChat(Session socket, ClientFrame frame) {
+        InitiateChat initiate = frames.data(frame, InitiateChat.class);
+        LiveVisitors.Present visitor = liveVisitors.find(initiate.visitorId())
+                .orElseThrow(() -> new FrameException("visitor_gone", "That visitor is no longer on the site", frame.ref()));
+        Desk.Initiated initiated = desk.initiate(agent,
+                new VisitorMeta(null, null, visitor.view().page(), visitor.view().referrer(), null, null), initiate.text());
+        String sessionId = initiated.started().session().id();
+        WireMessage first = WireMessage.of(initiated.message());
+        push.followAsAgent(sessionId, socket);
+        push.send(visitor.socket(), ServerFrame.event("agent_initiated_chat", Map.of(
+                "sessionId", sessionId, "sessionToken", initiated.started().token(), "message", first)));
+        acknowledge(socket, frame, Map.of("session", SessionView.of(initiated.started().session()), "message", first));
+        push.toAgents(sessionId, ServerFrame.event("session_update", Map.of("session", SessionView.of(initiated.started().session()))));
     }
 
     private void acknowledge(Session socket, ClientFrame frame, Object data) {

@@ -30,4 +30,7 @@ public final class AgentFrames {
 
     public record Typing(@NotBlank @Size(max = 36) String sessionId) {
     }
+
+    public record InitiateChat(@NotBlank @Size(max = 36) String visitorId, @NotBlank String text) {
+    }
 }

@@ -4,6 +4,7 @@ import io.parley.assistant.boundary.Assistant;
 import io.parley.conversations.boundary.VisitorFrames.Resume;
 import io.parley.conversations.boundary.VisitorFrames.StartSession;
 import io.parley.conversations.boundary.VisitorFrames.UserMessage;
+import io.parley.conversations.boundary.VisitorFrames.VisitorJoin;
 import io.parley.conversations.control.Transcript.Appended;
 import io.parley.conversations.entity.ConversationException;
 import io.parley.conversations.entity.SessionStatus;
@@ -12,6 +13,7 @@ import io.parley.notifications.boundary.Notifier;
 import io.parley.push.boundary.Push;
 import io.parley.routing.boundary.Assignments;
 import io.parley.routing.boundary.Routing;
+import io.parley.visitors.boundary.LiveVisitors;
 import io.parley.push.boundary.ServerFrame;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnClose;
@@ -60,6 +62,9 @@ public class ChatEndpoint {
     Notifier notifier;
 
     @Inject
+    LiveVisitors liveVisitors;
+
+    @Inject
     @ConfigProperty(name = "parley.chat.welcome-message")
     String welcomeMessage;
 
@@ -77,6 +82,7 @@ public class ChatEndpoint {
                 case "user_message" -> userMessage(socket, frame);
                 case "request_agent" -> requestAgent(socket, frame);
                 case "typing_start", "typing_stop" -> typing(socket, frame);
+                case "visitor_join" -> visitorJoin(socket, frame);
                 case "end_session" -> endSession(socket, frame);
                 default -> throw new FrameException("unknown_type", "Unknown frame type: " + frame.type(), ref);
             }
@@ -92,6 +98,7 @@ public class ChatEndpoint {
 
     @OnClose
     public void onClose(Session socket) {
+        liveVisitors.leave(socket);
         push.forget(socket);
     }
 
@@ -170,6 +177,12 @@ public class ChatEndpoint {
             notifier.agentRequested(notice.session());
             assignments.announce(routing.assignIfWaiting(session).stream().toList());
         });
+    }
+
+    /** The visitor is on the site (chatting or not): agents see them among the live visitors and may start a chat. */
+    private void visitorJoin(Session socket, ClientFrame frame) {
+        VisitorJoin join = frames.data(frame, VisitorJoin.class);
+        acknowledge(socket, frame, Map.of("visitorId", liveVisitors.join(socket, join.page(), join.referrer())));
     }
 
     /** Shown to the agents on the session as {@code display_typing}; nothing is stored. */

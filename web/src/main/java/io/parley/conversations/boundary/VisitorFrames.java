@@ -43,4 +43,7 @@ public final class VisitorFrames {
             @NotBlank String text,
             @NotBlank @Size(max = 64) String clientMsgId) {
     }
+
+    public record VisitorJoin(@Size(max = 2000) String page, @Size(max = 2000) String referrer) {
+    }
 }

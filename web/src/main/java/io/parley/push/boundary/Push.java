@@ -84,6 +84,11 @@ public class Push {
         deliver(agents, frame);
     }
 
+    /** To every agent socket that follows the admin feed. */
+    public void toFeed(ServerFrame frame) {
+        deliver(feed, frame);
+    }
+
     public void close(Session socket, CloseReason reason) {
         forget(socket);
         try {
