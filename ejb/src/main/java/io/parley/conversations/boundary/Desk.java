@@ -9,17 +9,15 @@ import io.parley.conversations.entity.InternalNote;
 import io.parley.conversations.entity.Sender;
 import io.parley.conversations.entity.SessionStatus;
 import io.parley.conversations.entity.VisitorMeta;
-import io.parley.identity.entity.Role;
 import io.parley.identity.entity.User;
+import io.parley.platform.control.CriteriaPages;
 import io.parley.platform.entity.Page;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.LocalDateTime;
@@ -100,7 +98,7 @@ public class Desk {
         ChatSession session = transcript.locked(sessionId);
         requireWritable(actor, session);
         User assignee = agentId == null ? null : em.find(User.class, agentId);
-        if (assignee == null || !assignee.active() || !assignee.roles().contains(Role.AGENT) && !assignee.isAdmin()) {
+        if (assignee == null || !assignee.active()) {
             throw new ConversationException("invalid", "There is no active agent " + agentId);
         }
         transcript.move(session, SessionStatus.ASSIGNED, assignee.id(), actor.id());
@@ -117,16 +115,8 @@ public class Desk {
 
     /** The inbox: newest activity first, filtered; what an agent may not see is never counted either. */
     public Page<ChatSession> inbox(User agent, Filter filter, int page, int size) {
-        Page.requireValid(page, size);
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<ChatSession> select = cb.createQuery(ChatSession.class);
-        Root<ChatSession> session = select.from(ChatSession.class);
-        select.where(conditions(cb, session, agent, filter)).orderBy(cb.desc(session.get("lastActivityAt")), cb.asc(session.get("id")));
-        TypedQuery<ChatSession> query = em.createQuery(select).setFirstResult(page * size).setMaxResults(size);
-        CriteriaQuery<Long> count = cb.createQuery(Long.class);
-        Root<ChatSession> counted = count.from(ChatSession.class);
-        count.select(cb.count(counted)).where(conditions(cb, counted, agent, filter));
-        return new Page<>(query.getResultList(), em.createQuery(count).getSingleResult(), page, size);
+        return CriteriaPages.page(em, ChatSession.class, (cb, session) -> conditions(cb, session, agent, filter),
+                (cb, session) -> List.of(cb.desc(session.get("lastActivityAt")), cb.asc(session.get("id"))), page, size);
     }
 
     private List<InternalNote> notes(String sessionId) {

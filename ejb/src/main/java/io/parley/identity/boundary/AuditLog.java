@@ -2,13 +2,12 @@ package io.parley.identity.boundary;
 
 import io.parley.identity.entity.Actor;
 import io.parley.identity.entity.AuditEntry;
+import io.parley.platform.control.CriteriaPages;
 import io.parley.platform.entity.Page;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.LocalDateTime;
@@ -31,18 +30,8 @@ public class AuditLog {
 
     /** Newest first; every filter is optional. */
     public Page<AuditEntry> find(Filter filter, int page, int size) {
-        Page.requireValid(page, size);
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-
-        CriteriaQuery<AuditEntry> select = cb.createQuery(AuditEntry.class);
-        Root<AuditEntry> entry = select.from(AuditEntry.class);
-        select.where(conditions(cb, entry, filter)).orderBy(cb.desc(entry.get("createdAt")), cb.desc(entry.get("id")));
-        TypedQuery<AuditEntry> query = em.createQuery(select).setFirstResult(page * size).setMaxResults(size);
-
-        CriteriaQuery<Long> count = cb.createQuery(Long.class);
-        Root<AuditEntry> counted = count.from(AuditEntry.class);
-        count.select(cb.count(counted)).where(conditions(cb, counted, filter));
-        return new Page<>(query.getResultList(), em.createQuery(count).getSingleResult(), page, size);
+        return CriteriaPages.page(em, AuditEntry.class, (cb, entry) -> conditions(cb, entry, filter),
+                (cb, entry) -> List.of(cb.desc(entry.get("createdAt")), cb.desc(entry.get("id"))), page, size);
     }
 
     private static Predicate[] conditions(CriteriaBuilder cb, Root<AuditEntry> entry, Filter filter) {

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ParleyOnMariaDb.class)
 class AccessMatrixIT {
 
-    private static final String PASSWORD = "access matrix passphrase";
     private static final List<Endpoint> ENDPOINTS = DeployedEndpoints.of(Path.of(System.getProperty("parley.war")));
     private static Api api;
     private static String agent;
@@ -36,9 +35,7 @@ class AccessMatrixIT {
     static void callers(RunningParley parley) {
         api = parley.api();
         admin = parley.adminToken();
-        String email = "matrix-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        api.createUser(admin, email, PASSWORD, "agent");
-        agent = api.login(email, PASSWORD);
+        agent = parley.newAgent("matrix")[1];
     }
 
     @Test

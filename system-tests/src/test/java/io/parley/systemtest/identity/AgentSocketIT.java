@@ -11,7 +11,6 @@ import io.parley.systemtest.support.ParleyOnMariaDb.RunningParley;
 import io.parley.systemtest.support.Tokens;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +28,6 @@ class AgentSocketIT {
     private static final int UNAUTHORIZED = 4401;
     private static final Duration DEADLINE = Duration.ofSeconds(5);
     private static final Duration GRACE = Duration.ofSeconds(2);
-    private static final String PASSWORD = "agent socket passphrase";
     private static RunningParley parley;
     private static Api api;
     private static String agentToken;
@@ -38,9 +36,7 @@ class AgentSocketIT {
     static void anAgent(RunningParley running) {
         parley = running;
         api = running.api();
-        String email = "socket-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        api.createUser(running.adminToken(), email, PASSWORD, "agent");
-        agentToken = api.login(email, PASSWORD);
+        agentToken = running.newAgent("socket")[1];
     }
 
     @AfterAll
@@ -112,11 +108,9 @@ class AgentSocketIT {
 
     @Test
     void aDeactivatedPersonsTokenIsRefused() {
-        String admin = parley.adminToken();
-        String email = "gone-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        String id = api.createUser(admin, email, PASSWORD, "agent");
-        String token = api.login(email, PASSWORD);
-        api.call("PUT", "/api/admin/users/" + id + "/active", admin, Map.of("active", false));
+        String[] leaver = parley.newAgent("gone");
+        api.call("PUT", "/api/admin/users/" + leaver[0] + "/active", parley.adminToken(), Map.of("active", false));
+        String token = leaver[1];
         try (ChatClient agent = connect()) {
             agent.send("agent_auth", Map.of("token", token), "a1");
             Closure closure = agent.awaitClose(GRACE);

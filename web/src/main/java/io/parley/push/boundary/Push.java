@@ -28,10 +28,10 @@ public class Push {
     private static final Logger LOG = System.getLogger(Push.class.getName());
     private static final String PENDING = "parley.push.pending";
 
-    private final Map<String, Set<Session>> visitors = new ConcurrentHashMap<>();
-    private final Map<String, Set<Session>> watchers = new ConcurrentHashMap<>();
+    private final Subscriptions visitors = new Subscriptions("parley.push.visitor");
+    private final Subscriptions watchers = new Subscriptions("parley.push.watcher");
+    private final Subscriptions people = new Subscriptions("parley.push.person");
     private final Set<Session> feed = ConcurrentHashMap.newKeySet();
-    private final Map<String, Set<Session>> people = new ConcurrentHashMap<>();
 
     /** A frame to one socket: answers, acks and errors. */
     public void send(Session socket, ServerFrame frame) {
@@ -40,13 +40,13 @@ public class Push {
 
     /** The visitor's socket now follows {@code sessionId} (and no longer any other session). */
     public void followAsVisitor(String sessionId, Session socket) {
-        visitors.values().forEach(sockets -> sockets.remove(socket));
-        visitors.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(socket);
+        visitors.removeAll(socket);
+        visitors.add(sessionId, socket);
     }
 
     /** An agent's socket receives the events of {@code sessionId}. */
     public void followAsAgent(String sessionId, Session socket) {
-        watchers.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(socket);
+        watchers.add(sessionId, socket);
     }
 
     /** An agent's socket receives what a live inbox needs: every session's changes and messages. */
@@ -56,30 +56,32 @@ public class Push {
 
     /** A signed-in person's socket, for what is meant for them alone (an assignment, a notification). */
     public void followAsUser(String userId, Session socket) {
-        people.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).add(socket);
-    }
-
-    public void toUser(String userId, ServerFrame frame) {
-        deliver(people.getOrDefault(userId, Set.of()), frame);
+        people.add(userId, socket);
     }
 
     public void forget(Session socket) {
-        people.values().forEach(sockets -> sockets.remove(socket));
-        people.values().removeIf(Set::isEmpty);
-        visitors.values().forEach(sockets -> sockets.remove(socket));
-        watchers.values().forEach(sockets -> sockets.remove(socket));
+        visitors.removeAll(socket);
+        watchers.removeAll(socket);
+        people.removeAll(socket);
         feed.remove(socket);
-        visitors.values().removeIf(Set::isEmpty);
-        watchers.values().removeIf(Set::isEmpty);
+    }
+
+    public void toUser(String userId, ServerFrame frame) {
+        deliver(people.of(userId), frame);
     }
 
     public void toVisitor(String sessionId, ServerFrame frame) {
-        deliver(visitors.getOrDefault(sessionId, Set.of()), frame);
+        deliver(visitors.of(sessionId), frame);
     }
 
     /** To every agent socket that follows the session or the feed, once each. */
     public void toAgents(String sessionId, ServerFrame frame) {
-        Set<Session> agents = new LinkedHashSet<>(watchers.getOrDefault(sessionId, Set.of()));
+        Set<Session> watching = watchers.of(sessionId);
+        if (watching.isEmpty()) {
+            deliver(feed, frame);
+            return;
+        }
+        Set<Session> agents = new LinkedHashSet<>(watching);
         agents.addAll(feed);
         deliver(agents, frame);
     }
@@ -136,6 +138,49 @@ public class Push {
             return Json.mapper().writeValueAsString(frame);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Frames are made of plain values", e);
+        }
+    }
+
+    /**
+     * Which sockets follow which key (a session, a person). Each socket also remembers its own keys, so forgetting a
+     * socket touches only its entries rather than every session of the node; emptied keys are dropped atomically.
+     */
+    private static final class Subscriptions {
+
+        private final Map<String, Set<Session>> byKey = new ConcurrentHashMap<>();
+        private final String property;
+
+        Subscriptions(String property) {
+            this.property = property;
+        }
+
+        void add(String key, Session socket) {
+            byKey.compute(key, (k, sockets) -> {
+                Set<Session> following = sockets != null ? sockets : ConcurrentHashMap.newKeySet();
+                following.add(socket);
+                return following;
+            });
+            keysOf(socket).add(key);
+        }
+
+        void removeAll(Session socket) {
+            Set<String> keys = keysOf(socket);
+            for (String key : keys) {
+                byKey.computeIfPresent(key, (k, sockets) -> {
+                    sockets.remove(socket);
+                    return sockets.isEmpty() ? null : sockets;
+                });
+            }
+            keys.clear();
+        }
+
+        Set<Session> of(String key) {
+            return byKey.getOrDefault(key, Set.of());
+        }
+
+        @SuppressWarnings("unchecked")
+        private Set<String> keysOf(Session socket) {
+            return (Set<String>) socket.getUserProperties().computeIfAbsent(property, p -> ConcurrentHashMap.newKeySet());
         }
     }
 }

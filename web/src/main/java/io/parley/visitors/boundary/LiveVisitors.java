@@ -23,18 +23,22 @@ public class LiveVisitors {
     @Inject
     Push push;
 
+    private static final String VISITOR_ID = "parley.visitors.id";
+
     private final Map<String, Visitor> visitors = new ConcurrentHashMap<>();
 
+    /** Registers the socket's visitor (again, with the new page, if it joined before) and returns its id. */
     public String join(Session socket, String page, String referrer) {
-        String id = visitors.values().stream().filter(v -> v.socket().equals(socket)).map(Visitor::id).findFirst()
-                .orElseGet(() -> UUID.randomUUID().toString());
+        String id = (String) socket.getUserProperties().computeIfAbsent(VISITOR_ID, key -> UUID.randomUUID().toString());
         visitors.put(id, new Visitor(id, page, referrer, Instant.now(), socket));
         announce();
         return id;
     }
 
+    /** Called for every visitor socket that closes; only one that joined changes anything. */
     public void leave(Session socket) {
-        if (visitors.values().removeIf(visitor -> visitor.socket().equals(socket))) {
+        Object id = socket.getUserProperties().get(VISITOR_ID);
+        if (id != null && visitors.remove(id) != null) {
             announce();
         }
     }
