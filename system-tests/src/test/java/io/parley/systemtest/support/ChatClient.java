@@ -196,12 +196,20 @@ public final class ChatClient implements AutoCloseable {
         return "r-" + UUID.randomUUID();
     }
 
+    /** Closes as a browser does: a close frame, then the server's answer; the connection is cut only if none comes. */
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
         }
-        socket.abort();
+        try {
+            closed.get(2, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            socket.abort();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            socket.abort();
+        }
     }
 
     private final class Listener implements WebSocket.Listener {

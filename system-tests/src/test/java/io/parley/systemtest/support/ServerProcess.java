@@ -11,13 +11,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What both ways of running Parley in a test share: its base URL, its readiness, its log. */
 public abstract class ServerProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 for the same reason as Api: the JDK client's h2c upgrade against a server still starting could leave a
+    // pooled connection that timed out every later poll, so a server that became ready was never seen as ready.
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    // Payara's own defect (payara/Payara#5432, open): when a WebSocket's connection goes away while the container ends
+    // the upgrade request, Grizzly logs a NullPointerException from HttpCodecUtils.parseHost at SEVERE. It happens
+    // after Parley's code has finished with the socket, at random, so it is the one SEVERE record the tests let pass.
+    private static final String PAYARA_5432 = "HttpCodecUtils.parseHost";
 
     protected final int httpPort;
     protected final Path log;
@@ -76,10 +84,26 @@ public abstract class ServerProcess implements AutoCloseable {
 
     /** Fails when the server logged anything SEVERE: an exception nobody handled is a defect. */
     public void assertLogClean() {
-        List<String> severe = logLines().stream().filter(line -> line.contains("SEVERE")).toList();
+        List<String> severe = severeRecords();
         if (!severe.isEmpty()) {
-            throw new AssertionError("The server log has SEVERE lines (" + log + "):\n" + String.join("\n", severe));
+            throw new AssertionError("The server log has SEVERE records (" + log + "):\n" + String.join("\n", severe));
         }
+    }
+
+    /** The log's SEVERE records but Payara's known one, each with the lines (stack trace and all) that belong to it. */
+    public List<String> severeRecords() {
+        List<String> records = new ArrayList<>();
+        StringBuilder record = new StringBuilder();
+        for (String line : logLines()) {
+            if (line.startsWith("[20") && !record.isEmpty()) {
+                records.add(record.toString());
+                record.setLength(0);
+            }
+            record.append(line).append('\n');
+        }
+        records.add(record.toString());
+        return records.stream().filter(text -> text.startsWith("[20") && text.lines().findFirst().orElseThrow().contains("SEVERE"))
+                .filter(text -> !text.contains(PAYARA_5432)).toList();
     }
 
     public List<String> logLines() {
