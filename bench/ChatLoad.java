@@ -3,6 +3,9 @@
 // starts Parley on MariaDB first. JDK only (java ChatLoad.java ...), so anyone can run it without a build.
 //
 // Usage: java bench/ChatLoad.java BASE_URL AGENT_TOKEN SESSIONS MESSAGES_PER_SECOND SECONDS
+//        java bench/ChatLoad.java BASE_URL AGENT_TOKEN SESSIONS idle SECONDS
+// The idle form opens the sessions, prints "idle: N sessions open" and keeps them open and silent for SECONDS, so that
+// the server's heap can be read meanwhile (chat-load.sh does).
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -21,6 +24,7 @@ import java.util.regex.Pattern;
 
 public class ChatLoad {
 
+    static final int WARM_UP_SECONDS = 15;
     static final Pattern SESSION_ID = Pattern.compile("\"sessionId\":\"([^\"]+)\"");
     static final Pattern SENT_AT = Pattern.compile("\"clientMsgId\":\"t(\\d+)-");
 
@@ -28,7 +32,8 @@ public class ChatLoad {
         String base = args[0].replaceFirst("^http", "ws");
         String token = args[1];
         int sessions = Integer.parseInt(args[2]);
-        double rate = Double.parseDouble(args[3]);
+        boolean idle = args[3].equals("idle");
+        double rate = idle ? 0 : Double.parseDouble(args[3]);
         int seconds = Integer.parseInt(args[4]);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -63,18 +68,22 @@ public class ChatLoad {
             })).join();
             visitor.sendText("{\"type\":\"start_session\",\"data\":{\"userMeta\":{\"name\":\"Load " + i + "\"}}}", true).join();
             started.get(30, TimeUnit.SECONDS);
-            // waiting for a person: the assistant stays quiet, every message goes visitor -> database -> agent
-            visitor.sendText("{\"type\":\"request_agent\",\"data\":{}}", true).join();
+            if (!idle) {
+                // waiting for a person: the assistant stays quiet, every message goes visitor -> database -> agent
+                visitor.sendText("{\"type\":\"request_agent\",\"data\":{}}", true).join();
+            }
             visitors.add(visitor);
         }
         Thread.sleep(2000);
-        latencies.clear();
-        received.set(0);
+        if (idle) {
+            System.out.println("idle: " + visitors.size() + " sessions open");
+            Thread.sleep(seconds * 1000L);
+            System.exit(0);
+        }
 
         long intervalNanos = (long) (1_000_000_000L / rate);
         var scheduler = Executors.newScheduledThreadPool(2);
         AtomicLong sent = new AtomicLong();
-        long start = System.nanoTime();
         var task = scheduler.scheduleAtFixedRate(() -> {
             long n = sent.getAndIncrement();
             WebSocket visitor = visitors.get((int) (n % visitors.size()));
@@ -83,11 +92,18 @@ public class ChatLoad {
                 visitor.sendText("{\"type\":\"user_message\",\"data\":{\"text\":\"load message " + n + "\",\"clientMsgId\":\"t" + now + "-" + n + "\"}}", true).join();
             }
         }, 0, intervalNanos, TimeUnit.NANOSECONDS);
+        // the same load for a warm-up first, so that the measurement sees compiled code rather than the JIT at work
+        Thread.sleep(WARM_UP_SECONDS * 1000L);
+        latencies.clear();
+        received.set(0);
+        long sentBefore = sent.get();
+        long start = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         task.cancel(false);
         long sendEnd = System.nanoTime();
         Thread.sleep(3000);
         scheduler.shutdownNow();
+        sent.addAndGet(-sentBefore);
 
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         double elapsed = (sendEnd - start) / 1e9;

@@ -2,8 +2,9 @@
 # Visitor -> agent message path under load, through MariaDB (see bench/README.md for results).
 # Starts Parley on Payara Micro against a fresh database on the local MariaDB, then for each session count runs
 # bench/ChatLoad.java: that many visitor sockets sending RATE messages/second in total for SECONDS, received by one
-# agent socket on the admin feed. Prints p50/p95/p99 latency and throughput, then the heap after a full GC.
-# Usage: bench/chat-load.sh "500 1000 2000" RATE SECONDS     (defaults: "500 1000 2000" 1000 30)
+# agent socket on the admin feed. Prints p50/p95/p99 latency and throughput. Then, with IDLE set, opens IDLE idle
+# visitor sessions and prints the heap used after a full GC with none and with them open, and the difference per 1,000.
+# Usage: [WARM_UP=150] [IDLE=10000] bench/chat-load.sh "500 1000 2000" RATE SECONDS   (defaults: "500 1000 2000" 1000 30)
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,8 +45,31 @@ curl -fsS -o /dev/null -X POST "http://localhost:$port/api/auth/signup" -H "Auth
     -d '{"email":"agent@bench.local","name":"Bench Agent","password":"relay check passphrase","roles":["agent"]}'
 agent=$(login agent@bench.local "relay check passphrase")
 
+# Payara's code takes minutes of load before the JIT has compiled it (its compiler threads take most of a core meanwhile):
+# a discarded warm-up run first, so that the runs below measure the server as it runs for days.
+if [ "${WARM_UP:-150}" -gt 0 ]; then
+    echo "warm-up (discarded): $(java "$repo/bench/ChatLoad.java" "http://localhost:$port" "$agent" 200 100 "${WARM_UP:-150}")"
+fi
 for n in $counts; do
     java "$repo/bench/ChatLoad.java" "http://localhost:$port" "$agent" "$n" "$rate" "$seconds"
 done
-jcmd $(pgrep -f "payara-micro.jar.*--port $port") GC.run >/dev/null 2>&1 || true
-jcmd $(pgrep -f "payara-micro.jar.*--port $port") GC.heap_info 2>/dev/null | head -3 || true
+
+[ -n "${IDLE:-}" ] || exit 0
+jvm=$(pgrep -f "payara-micro.jar.*--port $port")
+# kilobytes of heap in use after a full collection
+heap_used() {
+    jcmd "$jvm" GC.run >/dev/null
+    sleep 2
+    jcmd "$jvm" GC.heap_info | sed -nE 's/.*total [0-9]+K, used ([0-9]+)K.*/\1/p' | head -1
+}
+before=$(heap_used)
+java "$repo/bench/ChatLoad.java" "http://localhost:$port" "$agent" "$IDLE" idle 600 > "$data/idle.log" 2>&1 &
+idler=$!
+until grep -q "^idle:" "$data/idle.log"; do
+    kill -0 $idler 2>/dev/null || { cat "$data/idle.log" >&2; exit 1; }
+    sleep 2
+done
+after=$(heap_used)
+kill $idler
+echo "idle: $(cat "$data/idle.log") - heap used after GC ${before}K without, ${after}K with them:" \
+    "$(( (after - before) / (IDLE / 1000) ))K per 1,000 idle connections"

@@ -16,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** A visitor's side of a conversation: start, resume with the session token, write, end. */
 @Stateless
@@ -30,10 +29,6 @@ public class Conversations {
 
     @Inject
     SessionExpiry expiry;
-
-    @Inject
-    @ConfigProperty(name = "parley.chat.waiting-message")
-    String waitingMessage;
 
     public Started start(VisitorMeta visitor) {
         String token = SessionTokens.issue();
@@ -61,19 +56,6 @@ public class Conversations {
     public Appended postVisitorMessage(String sessionId, String text, String clientMsgId) {
         transcript.requireFits(text);
         return transcript.append(sessionId, Sender.USER, null, text, clientMsgId);
-    }
-
-    /**
-     * Puts the session in the queue for a person: it waits for an agent and the assistant stops answering. The visitor
-     * is told so in a stored system message. Empty when the session already waits for or has an agent.
-     */
-    public Optional<Appended> requestAgent(String sessionId) {
-        ChatSession session = transcript.locked(sessionId);
-        if (session.status() != SessionStatus.ACTIVE) {
-            return Optional.empty();
-        }
-        transcript.move(session, SessionStatus.WAITING_AGENT, null, null);
-        return Optional.of(transcript.append(sessionId, Sender.SYSTEM, null, waitingMessage, null));
     }
 
     public void end(String sessionId) {

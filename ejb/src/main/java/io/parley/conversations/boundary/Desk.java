@@ -44,8 +44,10 @@ public class Desk {
     @EJB
     Conversations conversations;
 
+    /** The session's messages and notes for an agent who opens it; its owner thereby takes it up. */
     public Joined join(User agent, String sessionId, long afterSeq) {
-        ChatSession session = visible(agent, em.find(ChatSession.class, sessionId));
+        ChatSession session = visible(agent, transcript.locked(sessionId));
+        session.acceptBy(agent.id());
         return new Joined(session, transcript.after(sessionId, afterSeq), notes(sessionId));
     }
 
@@ -70,6 +72,7 @@ public class Desk {
         if (taken) {
             transcript.move(session, SessionStatus.ASSIGNED, agent.id(), agent.id());
         }
+        session.acceptBy(agent.id());
         Appended appended = transcript.append(sessionId, Sender.AGENT, agent.id(), text, clientMsgId);
         return new AgentPosted(appended, taken && !appended.duplicate());
     }

@@ -8,7 +8,6 @@ import io.parley.conversations.entity.SessionStatus;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,11 +37,12 @@ public class Transcript {
 
     /** The session, locked for the rest of the transaction: its messages and its status change one at a time. */
     public ChatSession locked(String sessionId) {
-        ChatSession session = sessionId == null ? null : em.find(ChatSession.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
-        if (session == null) {
+        List<ChatSession> found = sessionId == null ? List.of()
+                : em.createNamedQuery(ChatSession.LOCKED, ChatSession.class).setParameter("id", sessionId).getResultList();
+        if (found.isEmpty()) {
             throw new ConversationException("session_not_found", "This chat session does not exist");
         }
-        return session;
+        return found.get(0);
     }
 
     /** Moves the session to {@code next} (owner {@code agentId}) and records the transition. Call with the row locked. */

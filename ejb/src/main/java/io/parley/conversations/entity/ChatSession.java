@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
@@ -20,10 +21,18 @@ import java.util.UUID;
 @Table(name = "chat_sessions")
 @NamedQuery(name = ChatSession.WAITING, query = "SELECT s.id FROM ChatSession s WHERE s.status = io.parley.conversations.entity.SessionStatus.WAITING_AGENT AND s.assignedAgentId IS NULL ORDER BY s.lastActivityAt, s.id")
 @NamedQuery(name = ChatSession.LOAD, query = "SELECT s.assignedAgentId, COUNT(s) FROM ChatSession s WHERE s.status = io.parley.conversations.entity.SessionStatus.ASSIGNED GROUP BY s.assignedAgentId")
+// The lock that orders a session's messages, taken on every message: a named query is prepared once, whereas a find
+// with a lock mode had EclipseLink build its SQL anew each time (bench/README.md).
+@NamedQuery(name = ChatSession.LOCKED, query = "SELECT s FROM ChatSession s WHERE s.id = :id", lockMode = LockModeType.PESSIMISTIC_WRITE)
+@NamedQuery(name = ChatSession.UNACCEPTED, query = "SELECT s.id FROM ChatSession s WHERE s.status = io.parley.conversations.entity.SessionStatus.ASSIGNED AND s.acceptedAt IS NULL AND s.assignedAt < :cutoff ORDER BY s.assignedAt")
+@NamedQuery(name = ChatSession.WAITED_TOO_LONG, query = "SELECT s.id FROM ChatSession s WHERE s.status = io.parley.conversations.entity.SessionStatus.WAITING_AGENT AND s.waitingSince < :cutoff ORDER BY s.waitingSince")
 @NamedQuery(name = ChatSession.IDLE, query = "SELECT s.id FROM ChatSession s WHERE s.status IN :open AND s.lastActivityAt < :cutoff ORDER BY s.lastActivityAt")
 public class ChatSession {
 
+    public static final String LOCKED = "ChatSession.locked";
     public static final String IDLE = "ChatSession.idle";
+    public static final String UNACCEPTED = "ChatSession.unaccepted";
+    public static final String WAITED_TOO_LONG = "ChatSession.waitedTooLong";
     public static final String WAITING = "ChatSession.waiting";
     public static final String LOAD = "ChatSession.load";
 
@@ -51,6 +60,15 @@ public class ChatSession {
     @Column(name = "last_activity_at")
     private LocalDateTime lastActivityAt;
 
+    @Column(name = "waiting_since")
+    private LocalDateTime waitingSince;
+
+    @Column(name = "assigned_at")
+    private LocalDateTime assignedAt;
+
+    @Column(name = "accepted_at")
+    private LocalDateTime acceptedAt;
+
     protected ChatSession() {
     }
 
@@ -69,13 +87,54 @@ public class ChatSession {
         return ++lastSeq;
     }
 
-    /** Moves to {@code next} with {@code agentId} as the owner (null for none); call only with the row locked. */
+    /**
+     * Moves to {@code next} with {@code agentId} as the owner (null for none); call only with the row locked.
+     * Waiting starts the visitor's countdown unless it runs already (an assignment nobody took up goes back to the queue
+     * with the time the visitor has waited so far); back with the assistant it stops. An assignment counts as taken up
+     * at once when agents assign themselves, otherwise when the agent joins or writes ({@link #acceptBy}).
+     */
     public SessionTransition moveTo(SessionStatus next, String agentId, String actorId) {
         SessionTransition transition = new SessionTransition(id, status, next, agentId, actorId);
+        LocalDateTime now = UtcClock.now();
         status = next;
         assignedAgentId = agentId;
-        lastActivityAt = UtcClock.now();
+        lastActivityAt = now;
+        if (next == SessionStatus.WAITING_AGENT && waitingSince == null) {
+            waitingSince = now;
+        }
+        if (next == SessionStatus.ACTIVE) {
+            waitingSince = null;
+        }
+        assignedAt = next == SessionStatus.ASSIGNED ? now : null;
+        acceptedAt = next == SessionStatus.ASSIGNED && agentId.equals(actorId) ? now : null;
         return transition;
+    }
+
+    /** The owner took the conversation up (joined it or wrote in it); true if that is news. */
+    public boolean acceptBy(String agentId) {
+        if (status != SessionStatus.ASSIGNED || !agentId.equals(assignedAgentId) || acceptedAt != null) {
+            return false;
+        }
+        acceptedAt = UtcClock.now();
+        return true;
+    }
+
+    /** Assigned before {@code cutoff} and not taken up since. */
+    public boolean unacceptedSince(LocalDateTime cutoff) {
+        return status == SessionStatus.ASSIGNED && acceptedAt == null && assignedAt != null && assignedAt.isBefore(cutoff);
+    }
+
+    /** A fresh countdown, for a conversation an agent handed back to the queue. */
+    public void waitFromNow() {
+        waitingSince = UtcClock.now();
+    }
+
+    public LocalDateTime waitingSince() {
+        return waitingSince;
+    }
+
+    public boolean accepted() {
+        return acceptedAt != null;
     }
 
     public boolean isOpen() {

@@ -25,7 +25,6 @@ import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -156,20 +155,34 @@ public class ChatEndpoint {
         toAgents(answer);
     }
 
-    /** Puts the session in the queue for a person; asking again while waiting or talking to one changes nothing. */
+    /**
+     * Asks for a person: the session joins the queue with the visitor's countdown; when nobody can come now (outside
+     * business hours, when it is not queued; nobody online) the visitor is also offered the offline form. Asking
+     * again changes nothing.
+     */
     private void requestAgent(Session socket, ClientFrame frame) {
         String session = boundSession(frame);
-        Optional<Appended> waiting = conversations.requestAgent(session);
-        waiting.ifPresent(notice -> push.toVisitor(session, ServerFrame.event("system_message",
-                Map.of("message", WireMessage.of(notice.message()), "offers", List.of()))));
-        dispatcher.acknowledge(socket, frame, Map.of("sessionId", session, "status",
-                waiting.map(notice -> notice.session().status().wireName()).orElse("unchanged")));
-        waiting.ifPresent(notice -> {
-            push.toAgents(session, ServerFrame.event("agent_request", Map.of("session", SessionView.of(notice.session()))));
-            toAgents(WireMessage.of(notice.message()));
-            notifier.agentRequested(notice.session());
-            assignments.announce(routing.assignIfWaiting(session).stream().toList());
+        Routing.Request request = routing.request(session);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("sessionId", session);
+        answer.put("status", request.notice().isPresent() ? request.session().status().wireName() : "unchanged");
+        request.secondsLeft().ifPresent(seconds -> answer.put("waitSeconds", seconds));
+        request.unavailable().ifPresent(why -> answer.put("reason", why.wireName()));
+        request.notice().ifPresent(notice -> {
+            Map<String, Object> shown = new LinkedHashMap<>();
+            shown.put("message", WireMessage.of(notice.message()));
+            shown.put("offers", request.unavailable().isPresent() ? List.of("offline_form") : List.of());
+            request.secondsLeft().ifPresent(seconds -> shown.put("waitSeconds", seconds));
+            request.unavailable().ifPresent(why -> shown.put("reason", why.wireName()));
+            push.toVisitor(session, ServerFrame.event("system_message", shown));
         });
+        dispatcher.acknowledge(socket, frame, answer);
+        request.notice().ifPresent(notice -> toAgents(WireMessage.of(notice.message())));
+        if (request.queued()) {
+            push.toAgents(session, ServerFrame.event("agent_request", Map.of("session", SessionView.of(request.session()))));
+            notifier.agentRequested(request.session());
+            assignments.announce(request.assigned().stream().toList());
+        }
     }
 
     /** The visitor is on the site (chatting or not): agents see them among the live visitors and may start a chat. */

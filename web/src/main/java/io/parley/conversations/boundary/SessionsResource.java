@@ -106,6 +106,20 @@ public class SessionsResource {
     }
 
     /**
+     * The agent (or an admin) lets go of the session without closing it: back to the assistant if the desk's settings
+     * say so, otherwise to another agent with room or to the queue.
+     */
+    @PUT
+    @Path("{id}/release")
+    public SessionView release(@PathParam("id") String id) {
+        Routing.Released released = routing.release(caller.user(), id);
+        SessionView session = SessionView.of(released.session());
+        push.toAgents(id, ServerFrame.event("session_update", Map.of("session", session)));
+        assignments.announce(released.reassigned().stream().toList());
+        return session;
+    }
+
+    /**
      * Every session that matches the filter, with all its messages, as CSV (one row per message) or JSON. Streamed
      * while it is read, a page of sessions and a page of messages at a time, so memory stays flat however large.
      */

@@ -1,0 +1,61 @@
+package io.parley.settings.entity;
+
+import io.parley.platform.control.UtcClock;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+
+/** The one row of the desk's settings (id 1, created by the schema migration). */
+@Entity
+@Table(name = "desk_settings")
+public class DeskSettings {
+
+    public static final int ID = 1;
+
+    @Id
+    private int id;
+
+    @Column(name = "ai_resumes_after_agent")
+    private boolean aiResumesAfterAgent;
+
+    @Column(name = "business_hours_enabled")
+    private boolean businessHoursEnabled;
+
+    @Column(name = "time_zone")
+    private String timeZone;
+
+    @Column(name = "updated_at")
+    private LocalDateTime updatedAt;
+
+    @Column(name = "updated_by")
+    private String updatedBy;
+
+    protected DeskSettings() {
+    }
+
+    public void change(boolean aiResumesAfterAgent, boolean businessHoursEnabled, String timeZone, String userId) {
+        this.aiResumesAfterAgent = aiResumesAfterAgent;
+        this.businessHoursEnabled = businessHoursEnabled;
+        this.timeZone = timeZone;
+        this.updatedAt = UtcClock.now();
+        this.updatedBy = userId;
+    }
+
+    public boolean aiResumesAfterAgent() {
+        return aiResumesAfterAgent;
+    }
+
+    public boolean businessHoursEnabled() {
+        return businessHoursEnabled;
+    }
+
+    public String timeZone() {
+        return timeZone;
+    }
+
+    public LocalDateTime updatedAt() {
+        return updatedAt;
+    }
+}
