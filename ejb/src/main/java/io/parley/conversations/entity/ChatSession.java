@@ -94,8 +94,13 @@ public class ChatSession {
      * at once when agents assign themselves, otherwise when the agent joins or writes ({@link #acceptBy}).
      */
     public SessionTransition moveTo(SessionStatus next, String agentId, String actorId) {
-        SessionTransition transition = new SessionTransition(id, status, next, agentId, actorId);
+        // a move is never stamped at or before the session's last activity, so that two moves in one transaction (queued
+        // and assigned at once) keep their order when sorted by time, as the figures of later reports will be
         LocalDateTime now = UtcClock.now();
+        if (!now.isAfter(lastActivityAt)) {
+            now = lastActivityAt.plusNanos(1_000_000);
+        }
+        SessionTransition transition = new SessionTransition(id, status, next, agentId, actorId, now);
         status = next;
         assignedAgentId = agentId;
         lastActivityAt = now;

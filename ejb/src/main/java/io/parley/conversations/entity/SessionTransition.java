@@ -1,6 +1,5 @@
 package io.parley.conversations.entity;
 
-import io.parley.platform.control.UtcClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -41,13 +40,13 @@ public class SessionTransition {
     protected SessionTransition() {
     }
 
-    public SessionTransition(String sessionId, SessionStatus from, SessionStatus to, String agentId, String actorId) {
+    public SessionTransition(String sessionId, SessionStatus from, SessionStatus to, String agentId, String actorId, LocalDateTime changedAt) {
         this.id = UUID.randomUUID().toString();
         this.sessionId = sessionId;
         this.from = from;
         this.to = to;
         this.agentId = agentId;
         this.actorId = actorId;
-        this.changedAt = UtcClock.now();
+        this.changedAt = changedAt;
     }
 }

@@ -35,7 +35,7 @@ class EmbeddedH2IT {
         String sessionId;
         String token;
         String adminPassword;
-        try (PayaraMicro server = PayaraMicro.start(dataDir, Map.of())) {
+        try (PayaraMicro server = PayaraMicro.start(dataDir, Map.of("GEMINI_API_KEY", SEED_KEY))) {
             assertThat(ChatClient.JSON.readTree(server.awaitReadiness().body()).path("checks"))
                     .anySatisfy(check -> assertThat(check.path("data").path("product").asText()).isEqualTo("H2"));
             try (ChatClient visitor = ChatClient.connect(server.ws("/ws/chat"))) {
@@ -46,8 +46,15 @@ class EmbeddedH2IT {
                 assertThat(visitor.next("bot_message").path("data").path("message").path("seq").asLong()).isEqualTo(2);
             }
             adminPassword = oneTimePassword(server);
-            assertThat(new Api(server.http("/")).get("/api/me", new Api(server.http("/")).login("admin@parley.local", adminPassword)).status())
-                    .isEqualTo(200);
+            Api api = new Api(server.http("/"));
+            String admin = api.login("admin@parley.local", adminPassword);
+            assertThat(api.get("/api/me", admin).status()).isEqualTo(200);
+            JsonNode seeded = api.get("/api/admin/llm-configs", admin).body();
+            assertThat(seeded).as("GEMINI_API_KEY seeds the fleet on the first start").hasSize(1);
+            assertThat(seeded.get(0).path("provider").asText()).isEqualTo("gemini");
+            assertThat(seeded.get(0).path("isActive").asBoolean()).isTrue();
+            assertThat(seeded.get(0).path("apiKeyLast4").asText()).isEqualTo(SEED_KEY.substring(SEED_KEY.length() - 4));
+            assertThat(server.logLines()).noneMatch(line -> line.contains(SEED_KEY));
             assertThat(server.logLines()).filteredOn(line -> line.contains("created a master key")).hasSize(1);
             server.assertLogClean();
         }
@@ -115,6 +122,8 @@ class EmbeddedH2IT {
             assertThat(misconfigured.logLines()).noneMatch(line -> line.contains("at io.parley"));
         }
     }
+
+    private static final String SEED_KEY = "AIzaSy-test-seed-key-5kW9";
 
     private static String oneTimePassword(PayaraMicro server) {
         return server.logLines().stream().map(ONE_TIME_PASSWORD::matcher).filter(Matcher::find).map(m -> m.group(1))

@@ -1,0 +1,154 @@
+package io.parley.assistant.entity;
+
+import io.parley.platform.control.UtcClock;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+/**
+ * One provider configuration of the fleet. The API key is held sealed (see the secrets component); only the fleet's
+ * boundary opens it. At most one configuration is active: the primary, tried first.
+ */
+@Entity
+@Table(name = "llm_configs")
+@NamedQuery(name = LlmConfig.ALL, query = "SELECT c FROM LlmConfig c ORDER BY c.priority, c.createdAt, c.id")
+@NamedQuery(name = LlmConfig.COUNT, query = "SELECT COUNT(c) FROM LlmConfig c")
+public class LlmConfig {
+
+    public static final String ALL = "LlmConfig.all";
+    public static final String COUNT = "LlmConfig.count";
+
+    @Id
+    private String id;
+
+    @Enumerated(EnumType.STRING)
+    private Provider provider;
+
+    private String model;
+
+    @Column(name = "base_url")
+    private String baseUrl;
+
+    @Column(name = "api_key_sealed")
+    private String apiKeySealed;
+
+    private int priority;
+
+    @Column(name = "timeout_ms")
+    private int timeoutMs;
+
+    private boolean enabled;
+
+    private boolean active;
+
+    @Column(name = "health_status")
+    private String healthStatus;
+
+    @Column(name = "health_checked_at")
+    private LocalDateTime healthCheckedAt;
+
+    @Column(name = "health_latency_ms")
+    private Integer healthLatencyMs;
+
+    @Column(name = "health_error")
+    private String healthError;
+
+    @Column(name = "created_at")
+    private LocalDateTime createdAt;
+
+    @Column(name = "updated_at")
+    private LocalDateTime updatedAt;
+
+    protected LlmConfig() {
+    }
+
+    public LlmConfig(Settings settings, String apiKeySealed) {
+        this.id = UUID.randomUUID().toString();
+        this.healthStatus = "unknown";
+        this.createdAt = UtcClock.now();
+        change(settings);
+        this.apiKeySealed = apiKeySealed;
+    }
+
+    /** Everything but the key, which changes only when a new one is given ({@link #replaceKey}). */
+    public void change(Settings settings) {
+        this.provider = settings.provider();
+        this.model = settings.model();
+        this.baseUrl = settings.baseUrl();
+        this.priority = settings.priority();
+        this.timeoutMs = settings.timeoutMs();
+        this.enabled = settings.enabled();
+        this.updatedAt = UtcClock.now();
+    }
+
+    public void replaceKey(String sealed) {
+        this.apiKeySealed = sealed;
+        this.updatedAt = UtcClock.now();
+    }
+
+    public void activate(boolean primary) {
+        this.active = primary;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Provider provider() {
+        return provider;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String apiKeySealed() {
+        return apiKeySealed;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public int timeoutMs() {
+        return timeoutMs;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public String healthStatus() {
+        return healthStatus;
+    }
+
+    public LocalDateTime healthCheckedAt() {
+        return healthCheckedAt;
+    }
+
+    public Integer healthLatencyMs() {
+        return healthLatencyMs;
+    }
+
+    public String healthError() {
+        return healthError;
+    }
+
+    /** What an admin sets, apart from the key. */
+    public record Settings(Provider provider, String model, String baseUrl, int priority, int timeoutMs, boolean enabled) {
+    }
+}

@@ -1,0 +1,105 @@
+package io.parley.assistant.boundary;
+
+import io.parley.assistant.entity.LlmConfig;
+import io.parley.assistant.entity.Provider;
+import io.parley.platform.boundary.Caller;
+import io.parley.platform.control.UtcClock;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The LLM fleet for admins (routes as in DESIGN.md §3): list, add or change ({@code id} absent or present), make one
+ * the primary, remove. An API key goes in and never comes out: answers carry at most its last four characters.
+ */
+@Path("admin")
+@RolesAllowed("admin")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class LlmConfigsResource {
+
+    @Inject
+    LlmFleet fleet;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("llm-configs")
+    public List<ConfigView> list() {
+        return fleet.list().stream().map(ConfigView::of).toList();
+    }
+
+    /** 201 with the new configuration, or 200 with the changed one. */
+    @POST
+    @Path("llm-config")
+    public Response save(@NotNull @Valid ConfigChange change) {
+        if (change.id() == null) {
+            return Response.status(Response.Status.CREATED).entity(ConfigView.of(fleet.add(caller.actor(), change.settings(), change.apiKey()))).build();
+        }
+        return Response.ok(ConfigView.of(fleet.change(caller.actor(), change.id(), change.settings(), change.apiKey()))).build();
+    }
+
+    @PATCH
+    @Path("llm-config/{id}/activate")
+    public ConfigView activate(@PathParam("id") String id) {
+        return ConfigView.of(fleet.activate(caller.actor(), id));
+    }
+
+    @DELETE
+    @Path("llm-config/{id}")
+    public Response remove(@PathParam("id") String id) {
+        fleet.remove(caller.actor(), id);
+        return Response.noContent().build();
+    }
+
+    /** {@code apiKey}: absent keeps the stored key, empty removes it. {@code baseUrl}: for OpenAI-compatible servers. */
+    public record ConfigChange(
+            @Size(max = 36) String id,
+            @NotNull @Pattern(regexp = "openai|gemini|anthropic", message = "must be openai, gemini or anthropic") String provider,
+            @NotBlank @Size(max = 200) String model,
+            @Size(max = 500) @Pattern(regexp = "https?://[^\\s]+", message = "must be an http or https URL") String baseUrl,
+            @Size(max = 500) String apiKey,
+            @NotNull @Min(0) @Max(1000) Integer priority,
+            @NotNull @Min(1000) @Max(120_000) Integer timeoutMs,
+            @NotNull Boolean enabled) {
+
+        LlmConfig.Settings settings() {
+            return new LlmConfig.Settings(Provider.fromWire(provider), model.strip(), baseUrl, priority, timeoutMs, enabled);
+        }
+    }
+
+    public record ConfigView(String id, String provider, String model, String baseUrl, int priority, int timeoutMs,
+                             boolean enabled, boolean isActive, String apiKeyLast4, Health healthStatus) {
+
+        static ConfigView of(LlmFleet.Configured configured) {
+            LlmConfig config = configured.config();
+            return new ConfigView(config.id(), config.provider().wireName(), config.model(), config.baseUrl(), config.priority(),
+                    config.timeoutMs(), config.enabled(), config.active(), configured.apiKeyLast4(),
+                    new Health(config.healthStatus(), config.healthCheckedAt() == null ? null : UtcClock.instant(config.healthCheckedAt()),
+                            config.healthLatencyMs(), config.healthError()));
+        }
+    }
+
+    /** The last check's outcome: {@code unknown} until a check has run. */
+    public record Health(String status, Instant lastCheck, Integer latencyMs, String error) {
+    }
+}
