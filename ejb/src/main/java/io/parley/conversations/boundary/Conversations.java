@@ -46,8 +46,11 @@ public class Conversations {
         if (session == null || !SessionTokens.matches(token, session.tokenHash())) {
             throw new ConversationException("session_refused", "Unknown session or wrong session token");
         }
-        if (expiry.isIdle(session)) {
-            expiry.expire(session.id());
+        if (!session.isOpen() || expiry.isIdle(session)) {
+            // over: idle past the timeout (closed now, or already by the minute's sweep), ended or resolved
+            if (session.isOpen()) {
+                expiry.expire(session.id());
+            }
             return new Resumed(session, List.of(), Optional.of(start(session.visitor().copy())));
         }
         return new Resumed(session, transcript.after(sessionId, afterSeq), Optional.empty());
@@ -68,7 +71,7 @@ public class Conversations {
     public record Started(ChatSession session, String token) {
     }
 
-    /** The session and its messages; or, when it had been idle too long, the new session that replaces it. */
+    /** The session and its messages; or, when it is over (idle too long, ended, resolved), the new session that replaces it. */
     public record Resumed(ChatSession session, List<ChatMessage> messages, Optional<Started> replacement) {
     }
 }

@@ -104,6 +104,9 @@ class HandoffIT {
             assertThat(visitor.until("session_ended", data -> true).path("by").asText()).isEqualTo("agent");
             visitor.send("user_message", Map.of("text", "hello?", "clientMsgId", "late"), "late");
             assertThat(visitor.until("error", data -> true).path("code").asText()).isEqualTo("session_closed");
+            visitor.send("resume", Map.of("sessionId", sessionId, "sessionToken", started.path("sessionToken").asText(), "afterSeq", 0), "back");
+            assertThat(visitor.until("session_started", data -> true).path("expiredSessionId").asText())
+                    .as("a resolved conversation is over: coming back starts a new one").isEqualTo(sessionId);
             assertThat(parley.database().query("SELECT from_status, to_status FROM session_transitions WHERE session_id = ? ORDER BY changed_at", sessionId))
                     .extracting(row -> row.get("from_status") + ">" + row.get("to_status"))
                     .containsExactly("ACTIVE>WAITING_AGENT", "WAITING_AGENT>ASSIGNED", "ASSIGNED>RESOLVED");
