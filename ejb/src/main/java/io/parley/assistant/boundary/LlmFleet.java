@@ -45,7 +45,7 @@ public class LlmFleet {
         LlmConfig config = new LlmConfig(settings, seal(apiKey));
         config.activate(count() == 0);
         em.persist(config);
-        audit.record(actor, "llm-config.create", config.id(), describe(config) + (apiKey == null ? "" : ", with an API key"));
+        audit.record(actor, "llm-config.create", config.id(), describe(config) + (config.apiKeySealed() == null ? "" : ", with an API key"));
         return configured(config);
     }
 
@@ -56,7 +56,7 @@ public class LlmFleet {
         if (apiKey != null) {
             config.replaceKey(seal(apiKey));
         }
-        audit.record(actor, "llm-config.update", id, describe(config) + (apiKey == null ? "" : ", new API key"));
+        audit.record(actor, "llm-config.update", id, describe(config) + (apiKey == null ? "" : config.apiKeySealed() == null ? ", API key removed" : ", new API key"));
         return configured(config);
     }
 

@@ -115,13 +115,11 @@ public class ChatSession {
         return transition;
     }
 
-    /** The owner took the conversation up (joined it or wrote in it); true if that is news. */
-    public boolean acceptBy(String agentId) {
-        if (status != SessionStatus.ASSIGNED || !agentId.equals(assignedAgentId) || acceptedAt != null) {
-            return false;
+    /** The owner took the conversation up (joined it or wrote in it); anyone else's joining changes nothing. */
+    public void acceptBy(String agentId) {
+        if (status == SessionStatus.ASSIGNED && agentId.equals(assignedAgentId) && acceptedAt == null) {
+            acceptedAt = UtcClock.now();
         }
-        acceptedAt = UtcClock.now();
-        return true;
     }
 
     /** Assigned before {@code cutoff} and not taken up since. */

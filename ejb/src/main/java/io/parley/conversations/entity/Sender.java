@@ -1,5 +1,7 @@
 package io.parley.conversations.entity;
 
+import io.parley.platform.entity.WireNames;
+
 /** Who wrote a message. */
 public enum Sender {
     USER,
@@ -8,6 +10,6 @@ public enum Sender {
     SYSTEM;
 
     public String wireName() {
-        return name().toLowerCase();
+        return WireNames.of(this);
     }
 }

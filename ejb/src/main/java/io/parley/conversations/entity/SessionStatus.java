@@ -1,6 +1,7 @@
 package io.parley.conversations.entity;
 
-import java.util.Locale;
+import io.parley.platform.entity.WireNames;
+
 
 /**
  * Where a chat session is in its life: the assistant answers while {@code ACTIVE}; {@code WAITING_AGENT} once the
@@ -15,7 +16,7 @@ public enum SessionStatus {
     CLOSED;
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     public boolean isOpen() {
@@ -24,11 +25,6 @@ public enum SessionStatus {
 
     /** @throws IllegalArgumentException naming the unknown status */
     public static SessionStatus fromWire(String name) {
-        for (SessionStatus status : values()) {
-            if (status.wireName().equals(name)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("Unknown status '" + name + "'");
+        return WireNames.parse(SessionStatus.class, name, "status");
     }
 }

@@ -1,6 +1,7 @@
 package io.parley.identity.entity;
 
-import java.util.Locale;
+import io.parley.platform.entity.WireNames;
+
 
 /** What a person behind the console may do. On the wire and in tokens ({@code groups}) in lower case. */
 public enum Role {
@@ -10,16 +11,11 @@ public enum Role {
     AGENT;
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     /** @throws IllegalArgumentException naming the unknown role */
     public static Role fromWire(String name) {
-        for (Role role : values()) {
-            if (role.wireName().equals(name)) {
-                return role;
-            }
-        }
-        throw new IllegalArgumentException("Unknown role '" + name + "': roles are admin and agent");
+        return WireNames.parse(Role.class, name, "role");
     }
 }

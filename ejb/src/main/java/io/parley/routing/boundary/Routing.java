@@ -9,12 +9,12 @@ import io.parley.settings.boundary.Settings;
 import jakarta.ejb.EJB;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Locale;
 import java.util.OptionalLong;
 import io.parley.conversations.entity.ChatSession;
 import io.parley.conversations.entity.SessionStatus;
 import io.parley.identity.entity.User;
 import io.parley.platform.entity.Refusal;
+import io.parley.platform.entity.WireNames;
 import io.parley.routing.control.AgentPicker;
 import io.parley.routing.entity.AgentPresence;
 import io.parley.routing.entity.AgentStatus;
@@ -161,8 +161,10 @@ public class Routing {
         return new Released(session, assign(session, others, load()));
     }
 
+    /** While the visitor waits for someone to take the conversation up; a session given by hand never waited. */
     private OptionalLong secondsLeft(ChatSession session) {
-        if (session.status() != SessionStatus.WAITING_AGENT && !(session.status() == SessionStatus.ASSIGNED && !session.accepted())) {
+        boolean waiting = session.status() == SessionStatus.WAITING_AGENT || session.status() == SessionStatus.ASSIGNED && !session.accepted();
+        if (!waiting || session.waitingSince() == null) {
             return OptionalLong.empty();
         }
         long waited = Duration.between(session.waitingSince(), UtcClock.now()).toSeconds();
@@ -238,7 +240,7 @@ public class Routing {
         OUTSIDE_BUSINESS_HOURS, NO_AGENT_ONLINE;
 
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return WireNames.of(this);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.parley.routing.entity;
 
-import java.util.Locale;
+import io.parley.platform.entity.WireNames;
+
 
 /** Whether an agent takes new conversations: only {@code ONLINE} agents are assigned any. */
 public enum AgentStatus {
@@ -9,16 +10,11 @@ public enum AgentStatus {
     OFFLINE;
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     /** @throws IllegalArgumentException naming the unknown status */
     public static AgentStatus fromWire(String name) {
-        for (AgentStatus status : values()) {
-            if (status.wireName().equals(name)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("Unknown agent status '" + name + "': online, away or offline");
+        return WireNames.parse(AgentStatus.class, name, "agent status");
     }
 }

@@ -40,7 +40,7 @@ public class Settings {
         DeskSettings settings = em.find(DeskSettings.class, DeskSettings.ID);
         BusinessHours hours = next.businessHours();
         settings.change(next.aiResumesAfterAgent(), hours.enabled(), hours.zone().getId(), actor.userId());
-        em.createQuery("DELETE FROM OpeningPeriod").executeUpdate();
+        em.createNamedQuery(OpeningPeriod.DELETE_ALL).executeUpdate();
         hours.periods().forEach(period -> em.persist(new OpeningPeriod(period.day(), period.opens(), period.closes())));
         audit.record(actor, "settings.change", "desk", "aiResumesAfterAgent=" + next.aiResumesAfterAgent()
                 + ", businessHours=" + (hours.enabled() ? hours.zone() + " " + hours.periods().stream()

@@ -54,8 +54,4 @@ public class DeskSettings {
     public String timeZone() {
         return timeZone;
     }
-
-    public LocalDateTime updatedAt() {
-        return updatedAt;
-    }
 }

@@ -15,9 +15,11 @@ import java.util.UUID;
 @Entity
 @Table(name = "business_hours")
 @NamedQuery(name = OpeningPeriod.ALL, query = "SELECT p FROM OpeningPeriod p ORDER BY p.day, p.opensAt")
+@NamedQuery(name = OpeningPeriod.DELETE_ALL, query = "DELETE FROM OpeningPeriod p")
 public class OpeningPeriod {
 
     public static final String ALL = "OpeningPeriod.all";
+    public static final String DELETE_ALL = "OpeningPeriod.deleteAll";
 
     @Id
     private String id;

@@ -148,7 +148,10 @@ class RoutingClockIT {
         try (ChatClient cySocket = socket(cy[1]); ChatClient visitor = ChatClient.connect(server.ws("/ws/chat"))) {
             online(cy);
             String session = visitor.startSession(Map.of("name", "Let go")).path("sessionId").asText();
-            visitor.request("request_agent", Map.of());
+            api.call("PUT", "/api/admin/sessions/" + session + "/assign", admin, Map.of("agentId", cy[0]));
+            JsonNode again = visitor.request("request_agent", Map.of());
+            assertThat(again.path("status").asText()).as("given by hand: the visitor has someone").isEqualTo("unchanged");
+            assertThat(again.has("waitSeconds")).as("and never waited").isFalse();
             cySocket.request("join_session", Map.of("sessionId", session, "afterSeq", 0));
 
             JsonNode released = api.call("PUT", "/api/admin/sessions/" + session + "/release", cy[1], null).body();
