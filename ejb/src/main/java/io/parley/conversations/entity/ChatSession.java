@@ -19,7 +19,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "chat_sessions")
-@NamedQuery(name = ChatSession.WAITING, query = "SELECT s.id FROM ChatSession s WHERE s.status = io.parley.conversations.entity.SessionStatus.WAITING_AGENT AND s.assignedAgentId IS NULL ORDER BY s.lastActivityAt, s.id")
+@NamedQuery(name = ChatSession.WAITING, query = "SELECT s.id FROM ChatSession s WHERE s.status = io.parley.conversations.entity.SessionStatus.WAITING_AGENT AND s.assignedAgentId IS NULL ORDER BY s.waitingSince, s.id")
 @NamedQuery(name = ChatSession.LOAD, query = "SELECT s.assignedAgentId, COUNT(s) FROM ChatSession s WHERE s.status = io.parley.conversations.entity.SessionStatus.ASSIGNED GROUP BY s.assignedAgentId")
 // The lock that orders a session's messages, taken on every message: a named query is prepared once, whereas a find
 // with a lock mode had EclipseLink build its SQL anew each time (bench/README.md).
@@ -47,6 +47,9 @@ public class ChatSession {
 
     @Column(name = "last_seq")
     private long lastSeq;
+
+    /** How many times the status changed: the sequence of the next {@link SessionTransition}. */
+    private int moves;
 
     @Column(name = "assigned_agent_id")
     private String assignedAgentId;
@@ -83,8 +86,19 @@ public class ChatSession {
 
     /** The sequence number of the next message: 1, 2, 3, ... without gaps. Call only with the row locked. */
     public long nextSeq() {
-        lastActivityAt = UtcClock.now();
+        tick();
         return ++lastSeq;
+    }
+
+    /**
+     * The time of the session's next event, strictly after its last one even when the machine's clock steps back or two
+     * events fall in one millisecond. (Their order is kept by {@code seq} and {@link SessionTransition}'s own sequence;
+     * this keeps the times from contradicting it where the database stores milliseconds.)
+     */
+    private LocalDateTime tick() {
+        LocalDateTime now = UtcClock.now();
+        lastActivityAt = now.isAfter(lastActivityAt) ? now : lastActivityAt.plusNanos(1_000_000);
+        return lastActivityAt;
     }
 
     /**
@@ -94,16 +108,10 @@ public class ChatSession {
      * at once when agents assign themselves, otherwise when the agent joins or writes ({@link #acceptBy}).
      */
     public SessionTransition moveTo(SessionStatus next, String agentId, String actorId) {
-        // a move is never stamped at or before the session's last activity, so that two moves in one transaction (queued
-        // and assigned at once) keep their order when sorted by time, as the figures of later reports will be
-        LocalDateTime now = UtcClock.now();
-        if (!now.isAfter(lastActivityAt)) {
-            now = lastActivityAt.plusNanos(1_000_000);
-        }
-        SessionTransition transition = new SessionTransition(id, status, next, agentId, actorId, now);
+        LocalDateTime now = tick();
+        SessionTransition transition = new SessionTransition(id, status, next, agentId, actorId, now, ++moves);
         status = next;
         assignedAgentId = agentId;
-        lastActivityAt = now;
         if (next == SessionStatus.WAITING_AGENT && waitingSince == null) {
             waitingSince = now;
         }

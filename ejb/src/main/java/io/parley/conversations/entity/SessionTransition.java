@@ -37,10 +37,13 @@ public class SessionTransition {
     @Column(name = "changed_at")
     private LocalDateTime changedAt;
 
+    /** The session's moves counted from 1: their order, whatever the times say (V9 migration). */
+    private int seq;
+
     protected SessionTransition() {
     }
 
-    public SessionTransition(String sessionId, SessionStatus from, SessionStatus to, String agentId, String actorId, LocalDateTime changedAt) {
+    public SessionTransition(String sessionId, SessionStatus from, SessionStatus to, String agentId, String actorId, LocalDateTime changedAt, int seq) {
         this.id = UUID.randomUUID().toString();
         this.sessionId = sessionId;
         this.from = from;
@@ -48,5 +51,6 @@ public class SessionTransition {
         this.agentId = agentId;
         this.actorId = actorId;
         this.changedAt = changedAt;
+        this.seq = seq;
     }
 }

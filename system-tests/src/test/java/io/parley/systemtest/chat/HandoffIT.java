@@ -107,7 +107,7 @@ class HandoffIT {
             visitor.send("resume", Map.of("sessionId", sessionId, "sessionToken", started.path("sessionToken").asText(), "afterSeq", 0), "back");
             assertThat(visitor.until("session_started", data -> true).path("expiredSessionId").asText())
                     .as("a resolved conversation is over: coming back starts a new one").isEqualTo(sessionId);
-            assertThat(parley.database().query("SELECT from_status, to_status FROM session_transitions WHERE session_id = ? ORDER BY changed_at", sessionId))
+            assertThat(parley.database().query("SELECT from_status, to_status FROM session_transitions WHERE session_id = ? ORDER BY seq", sessionId))
                     .extracting(row -> row.get("from_status") + ">" + row.get("to_status"))
                     .containsExactly("ACTIVE>WAITING_AGENT", "WAITING_AGENT>ASSIGNED", "ASSIGNED>RESOLVED");
         }

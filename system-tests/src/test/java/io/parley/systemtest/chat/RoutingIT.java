@@ -32,7 +32,10 @@ class RoutingIT {
             assertThat(api.call("PUT", "/api/agents/me/status", bob[1], Map.of("status", "online", "capacity", 0)).status()).isEqualTo(400);
 
             List<String> sessions = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < 5; i++) {
+                if (i == 4) {
+                    pause();
+                }
                 ChatClient visitor = ChatClient.connect(parley.server().ws("/ws/chat"));
                 visitors.add(visitor);
                 sessions.add(visitor.startSession(Map.of("name", "Routed " + i)).path("sessionId").asText());
@@ -42,14 +45,17 @@ class RoutingIT {
             assertThat(owners.subList(0, 3)).as("least-loaded: one each, then the one with room")
                     .containsExactlyInAnyOrder(ada[0], bob[0], bob[0]);
             assertThat(owners.get(2)).isEqualTo(bob[0]);
-            assertThat(owners.get(3)).as("everyone is full: it waits").isNull();
+            assertThat(owners.subList(3, 5)).as("everyone is full: they wait").containsOnlyNulls();
             assertThat(status(parley, sessions.get(3))).isEqualTo("WAITING_AGENT");
+            pause();
+            visitors.get(3).say("is anyone there?");
             JsonNode given = adaSocket.until("session_assigned", data -> data.path("session").path("assignedAgentId").asText().equals(ada[0]));
             assertThat(sessions).contains(given.path("session").path("id").asText());
 
             String adasSession = sessions.get(owners.indexOf(ada[0]));
             api.call("PUT", "/api/admin/sessions/" + adasSession + "/close", ada[1], null);
-            assertThat(owner(parley, sessions.get(3))).as("the freed place takes the oldest waiting conversation").isEqualTo(ada[0]);
+            assertThat(owner(parley, sessions.get(3))).as("the freed place takes the longest waiting conversation, however recently its visitor wrote").isEqualTo(ada[0]);
+            assertThat(owner(parley, sessions.get(4))).isNull();
             assertThat(adaSocket.until("session_assigned", data -> data.path("session").path("id").asText().equals(sessions.get(3)))).isNotNull();
             assertThat(parley.database().count("SELECT COUNT(*) FROM agent_presence WHERE status = 'ONLINE' AND user_id IN (?, ?)", ada[0], bob[0])).isEqualTo(2);
         } finally {
@@ -63,6 +69,16 @@ class RoutingIT {
     static void closeEverythingWaiting(Api api, String admin) {
         api.get("/api/admin/sessions?status=waiting_agent&size=200", admin).body().path("items")
                 .forEach(session -> api.call("PUT", "/api/admin/sessions/" + session.path("id").asText() + "/close", admin, null));
+    }
+
+    /** Lets a second pass: on MariaDB, times are kept to the second (docs/operations.md), and "later" must be later. */
+    private static void pause() {
+        try {
+            Thread.sleep(1_100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String owner(RunningParley parley, String sessionId) {
