@@ -1,6 +1,6 @@
 /**
- * The assistant that answers a visitor: for now the auto-reply engine, and when nothing matches a system
- * message offering a human agent or the offline form; and the LLM fleet's configurations (providers, models,
- * sealed API keys, the primary). The provider clients that use them join here.
+ * The assistant that answers a visitor: canned responses first, then the LLM fleet (OpenAI and OpenAI-compatible
+ * servers, Gemini, Anthropic) with failover, streaming and structured replies (suggestions, handoff); the fleet's
+ * configurations and their health, the prompts, and the accuracy log of every answer.
  */
 package io.parley.assistant;

@@ -1,16 +1,44 @@
 package io.parley.assistant.boundary;
 
+import io.parley.assistant.control.Attempt;
+import io.parley.assistant.control.Failover;
+import io.parley.assistant.control.Generated;
+import io.parley.assistant.control.HandoffCues;
+import io.parley.assistant.control.Prompt;
+import io.parley.assistant.control.Redaction;
+import io.parley.assistant.control.ReplyFormat;
+import io.parley.assistant.control.Target;
+import io.parley.assistant.entity.BotAnswer;
+import io.parley.assistant.entity.LlmAttempt;
+import io.parley.assistant.entity.Outcome;
+import io.parley.assistant.entity.ResponseType;
 import io.parley.autoreply.boundary.AutoReplies;
 import io.parley.conversations.control.Transcript;
 import io.parley.conversations.entity.ChatMessage;
+import io.parley.conversations.entity.ChatSession;
+import io.parley.conversations.entity.ConversationException;
 import io.parley.conversations.entity.Sender;
+import io.parley.conversations.entity.SessionStatus;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers what a visitor wrote and stores the answer in the session: a canned response when one matches,
- * otherwise a system message that offers a human agent or the offline form.
+ * Answers what a visitor wrote, while the assistant has the conversation: a canned response when one matches;
+ * otherwise the LLM fleet, asked with the system prompt and the latest messages, streaming its answer; and when every
+ * provider fails, a message that offers a person or the offline form. Every answer is logged for accuracy. Signs that
+ * a person should take over — the visitor says so, asks the same again, the model hands off or is unsure — come back
+ * as a reason for routing; the assistant never routes by itself.
  */
 @Stateless
 public class Assistant {
@@ -22,27 +50,156 @@ public class Assistant {
     Transcript transcript;
 
     @Inject
+    HandoffCues cues;
+
+    @Inject
+    Failover failover;
+
+    @Inject
+    Redaction redaction;
+
+    @EJB
+    LlmFleet fleet;
+
+    @EJB
+    Prompts prompts;
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager em;
+
+    @Inject
     @ConfigProperty(name = "parley.assistant.no-answer-message")
     String noAnswerMessage;
 
-    public Reply answer(String sessionId, String visitorText) {
-        return autoReplies.match(visitorText)
-                .map(canned -> new Reply(store(sessionId, Sender.BOT, canned.response()), Reply.Kind.AUTO_REPLY))
-                .orElseGet(() -> new Reply(store(sessionId, Sender.SYSTEM, noAnswerMessage), Reply.Kind.NO_ANSWER));
+    @Inject
+    @ConfigProperty(name = "parley.assistant.budget-seconds")
+    int budgetSeconds;
+
+    @Inject
+    @ConfigProperty(name = "parley.assistant.min-confidence")
+    double minConfidence;
+
+    /** The visitor asks for a person in their own words: no model is asked. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<String> handoffCue(String visitorText) {
+        return cues.inWords(visitorText);
     }
 
-    private ChatMessage store(String sessionId, Sender sender, String text) {
-        return transcript.append(sessionId, sender, null, text, null).message();
+    /** A canned response, stored and logged, when one matches. */
+    public Optional<Answered> autoReply(String sessionId, String visitorText) {
+        long started = System.nanoTime();
+        return autoReplies.match(visitorText).map(canned -> {
+            ChatMessage message = transcript.append(sessionId, Sender.BOT, null, canned.response(), null).message();
+            BotAnswer logged = new BotAnswer(sessionId, message.id(), ResponseType.AUTO_REPLY, (System.nanoTime() - started) / 1_000_000);
+            em.persist(logged);
+            return new Answered(message, ResponseType.AUTO_REPLY, List.of(), Optional.empty(), logged.id());
+        });
     }
 
-    /** The stored answer and where it came from. */
-    public record Reply(ChatMessage message, Kind kind) {
-
-        public enum Kind {
-            /** A canned response of the auto-reply engine. */
-            AUTO_REPLY,
-            /** Nothing could answer: the visitor is offered a human agent or the offline form. */
-            NO_ANSWER
+    /**
+     * What to ask the fleet about the session's latest message, or why a person should answer it instead. The budget
+     * for the first words starts now.
+     */
+    public Question prepare(String sessionId) {
+        ChatSession session = em.find(ChatSession.class, sessionId);
+        Prompts.Current current = prompts.current();
+        List<ChatMessage> latest = transcript.after(sessionId, Math.max(0, session.lastSeq() - current.contextLimit()), current.contextLimit());
+        Optional<String> repeated = cues.inRepetition(latest);
+        if (repeated.isPresent()) {
+            return new Question(null, List.of(), repeated);
         }
+        return new Question(new Prompt(current.systemPrompt() + ReplyFormat.INSTRUCTION, turns(latest, redaction)),
+                fleet.targets(Instant.now().plusSeconds(budgetSeconds)), Optional.empty());
+    }
+
+    /** Asks the fleet, outside any transaction (answers take seconds); {@code visitor} gets the answer's words as they come. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Generated generate(Question question, Consumer<String> visitor) {
+        Generated generated = failover.generate(question.targets(), question.prompt(), visitor);
+        fleet.recordHealth(generated.attempts());
+        return generated;
+    }
+
+    /**
+     * Stores what the fleet answered — or, when nobody could, the message offering a person — and logs it. Nothing is
+     * stored when an agent took the conversation meanwhile.
+     * @throws ConversationException ({@code session_closed}) when the conversation ended meanwhile
+     */
+    public Optional<Answered> record(String sessionId, Generated generated) {
+        if (transcript.locked(sessionId).status() == SessionStatus.ASSIGNED) {
+            return Optional.empty();
+        }
+        int failures = (int) generated.attempts().stream().filter(attempt -> attempt.outcome() != Outcome.OK).count();
+        if (generated.completion().isEmpty()) {
+            ChatMessage message = transcript.append(sessionId, Sender.SYSTEM, null, noAnswerMessage, null).message();
+            BotAnswer logged = new BotAnswer(sessionId, message.id(), ResponseType.FALLBACK, generated.latencyMs()).afterFailures(failures);
+            log(logged, generated.attempts());
+            return Optional.of(new Answered(message, ResponseType.FALLBACK, List.of(), Optional.empty(), logged.id()));
+        }
+        ReplyFormat.Reply reply = ReplyFormat.read(generated.completion().get().text());
+        Optional<String> handoff = reply.handoff() ? Optional.of(reply.reason() == null ? "assistant_handoff" : "assistant_handoff: " + reply.reason())
+                : reply.confidence() != null && reply.confidence() < minConfidence ? Optional.of("low_confidence") : Optional.empty();
+        ChatMessage message = transcript.append(sessionId, Sender.BOT, null, reply.answer(), null).message();
+        Target by = generated.answeredBy().orElseThrow();
+        BotAnswer logged = new BotAnswer(sessionId, message.id(), ResponseType.LLM, generated.latencyMs())
+                .from(by.configId(), by.provider(), by.model(), generated.firstTokenMs(), generated.completion().get().tokensIn(),
+                        generated.completion().get().tokensOut(), reply.confidence())
+                .afterFailures(failures)
+                .handedOff(handoff.orElse(null));
+        log(logged, generated.attempts());
+        return Optional.of(new Answered(message, ResponseType.LLM, reply.suggestions(), handoff, logged.id()));
+    }
+
+    /**
+     * The visitor's thumbs up or down on one of the assistant's answers in their own session.
+     * @throws ConversationException ({@code not_found}) for any other message
+     */
+    public void feedback(String sessionId, String messageId, boolean helpful) {
+        em.createNamedQuery(BotAnswer.OF_MESSAGE, BotAnswer.class).setParameter("messageId", messageId)
+                .getResultStream().filter(answer -> answer.sessionId().equals(sessionId)).findFirst()
+                .orElseThrow(() -> new ConversationException("not_found", "There is no answer of the assistant " + messageId + " in this session"))
+                .rate(helpful);
+    }
+
+    private void log(BotAnswer answer, List<Attempt> attempts) {
+        em.persist(answer);
+        for (int i = 0; i < attempts.size(); i++) {
+            Attempt attempt = attempts.get(i);
+            em.persist(new LlmAttempt(answer.id(), i + 1, attempt.target().configId(), attempt.target().provider(),
+                    attempt.target().model(), attempt.outcome(), attempt.error(), attempt.latencyMs()));
+        }
+    }
+
+    /**
+     * The visitor's and the answering side's messages as turns, consecutive ones of a side merged, starting with the
+     * visitor, as the providers may see them (redacted when so configured).
+     */
+    static List<Prompt.Turn> turns(List<ChatMessage> messages, Redaction redaction) {
+        List<Prompt.Turn> turns = new ArrayList<>();
+        for (ChatMessage message : messages) {
+            if (message.sender() == Sender.SYSTEM) {
+                continue;
+            }
+            Prompt.Role role = message.sender() == Sender.USER ? Prompt.Role.USER : Prompt.Role.ASSISTANT;
+            String text = redaction.apply(message.text());
+            if (turns.isEmpty() && role == Prompt.Role.ASSISTANT) {
+                continue;
+            }
+            Prompt.Turn last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
+            if (last != null && last.role() == role) {
+                turns.set(turns.size() - 1, new Prompt.Turn(role, last.text() + "\n\n" + text, last.images()));
+            } else {
+                turns.add(new Prompt.Turn(role, text, List.of()));
+            }
+        }
+        return turns;
+    }
+
+    /** What the fleet is asked and whom, or (instead) why a person should answer. */
+    public record Question(Prompt prompt, List<Target> targets, Optional<String> handoff) {
+    }
+
+    /** A stored answer: the message, where it came from, its suggestions, and why a person should take over if they should. */
+    public record Answered(ChatMessage message, ResponseType type, List<String> suggestions, Optional<String> handoff, String answerId) {
     }
 }

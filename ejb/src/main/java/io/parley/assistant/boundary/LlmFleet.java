@@ -1,5 +1,9 @@
 package io.parley.assistant.boundary;
 
+import io.parley.assistant.control.Attempt;
+import io.parley.assistant.control.Failover;
+import io.parley.assistant.control.Prompt;
+import io.parley.assistant.control.Target;
 import io.parley.assistant.entity.LlmConfig;
 import io.parley.identity.boundary.AuditLog;
 import io.parley.identity.entity.Actor;
@@ -7,9 +11,15 @@ import io.parley.platform.entity.Refusal;
 import io.parley.secrets.boundary.Secrets;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -21,6 +31,8 @@ import java.util.List;
 public class LlmFleet {
 
     static final int SHOWN_KEY_CHARACTERS = 4;
+    static final Prompt CHECK = new Prompt("You are being checked: answer in one word.",
+            List.of(new Prompt.Turn(Prompt.Role.USER, "Reply with the word OK.", List.of())));
 
     @PersistenceContext(unitName = "parley")
     EntityManager em;
@@ -30,6 +42,12 @@ public class LlmFleet {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Failover failover;
+
+    @EJB
+    LlmFleet self;
 
     /** In the order they are tried: by priority, then age. */
     public List<Configured> list() {
@@ -72,6 +90,45 @@ public class LlmFleet {
         LlmConfig config = find(id);
         em.remove(config);
         audit.record(actor, "llm-config.delete", id, describe(config));
+    }
+
+    /**
+     * The enabled configurations in the order they are asked, the primary first, each with its key opened and
+     * {@code deadline} as the time by which its first words must have come.
+     */
+    public List<Target> targets(Instant deadline) {
+        return em.createNamedQuery(LlmConfig.ALL, LlmConfig.class).getResultStream()
+                .filter(LlmConfig::enabled)
+                .sorted(Comparator.comparing(config -> !config.active()))
+                .map(config -> target(config, deadline))
+                .toList();
+    }
+
+    /** Keeps the outcome of the last call to each configuration as its health status. */
+    public void recordHealth(List<Attempt> attempts) {
+        attempts.forEach(attempt -> {
+            LlmConfig config = em.find(LlmConfig.class, attempt.target().configId());
+            if (config != null) {
+                config.checked(attempt.outcome(), attempt.latencyMs(), attempt.error());
+            }
+        });
+    }
+
+    /**
+     * Checks one configuration now — a short question asked without streaming, which proves the endpoint, the key and
+     * the model all work — and keeps the outcome as its health status.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Configured check(String id) {
+        LlmConfig config = find(id);
+        Attempt attempt = failover.check(target(config, Instant.now().plusMillis(config.timeoutMs())), CHECK);
+        self.recordHealth(List.of(attempt));
+        return configured(em.find(LlmConfig.class, id));
+    }
+
+    private Target target(LlmConfig config, Instant deadline) {
+        return new Target(config.id(), config.provider(), config.model(), URI.create(config.endpoint()),
+                config.apiKeySealed() == null ? null : secrets.open(config.apiKeySealed()), Duration.ofMillis(config.timeoutMs()), deadline);
     }
 
     private LlmConfig find(String id) {

@@ -23,6 +23,7 @@ public class LlmConfig {
 
     public static final String ALL = "LlmConfig.all";
     public static final String COUNT = "LlmConfig.count";
+    static final int MAX_ERROR_LENGTH = 500;
 
     @Id
     private String id;
@@ -94,6 +95,23 @@ public class LlmConfig {
 
     public void activate(boolean primary) {
         this.active = primary;
+    }
+
+    /** The outcome of the last call or check: {@code healthy}, {@code rate_limited} or {@code unhealthy} with the error. */
+    public void checked(Outcome outcome, long latencyMs, String error) {
+        this.healthStatus = switch (outcome) {
+            case OK -> "healthy";
+            case RATE_LIMITED -> "rate_limited";
+            default -> "unhealthy";
+        };
+        this.healthCheckedAt = UtcClock.now();
+        this.healthLatencyMs = (int) Math.min(Integer.MAX_VALUE, latencyMs);
+        this.healthError = error == null ? null : error.substring(0, Math.min(error.length(), MAX_ERROR_LENGTH));
+    }
+
+    /** Where its provider is reached: the configured base URL, or the provider's own. */
+    public String endpoint() {
+        return baseUrl == null || baseUrl.isBlank() ? provider.defaultBaseUrl() : baseUrl;
     }
 
     public String id() {

@@ -5,7 +5,20 @@ import io.parley.platform.entity.WireNames;
 
 /** The three wire formats Parley speaks; {@code OPENAI} also covers OpenAI-compatible servers (Ollama, vLLM) by base URL. */
 public enum Provider {
-    OPENAI, GEMINI, ANTHROPIC;
+    OPENAI("https://api.openai.com/v1"),
+    GEMINI("https://generativelanguage.googleapis.com/v1beta"),
+    ANTHROPIC("https://api.anthropic.com/v1");
+
+    private final String defaultBaseUrl;
+
+    Provider(String defaultBaseUrl) {
+        this.defaultBaseUrl = defaultBaseUrl;
+    }
+
+    /** The provider's public API, for configurations without a base URL of their own. */
+    public String defaultBaseUrl() {
+        return defaultBaseUrl;
+    }
 
     public String wireName() {
         return WireNames.of(this);

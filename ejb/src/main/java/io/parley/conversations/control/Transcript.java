@@ -5,6 +5,7 @@ import io.parley.conversations.entity.ChatSession;
 import io.parley.conversations.entity.ConversationException;
 import io.parley.conversations.entity.Sender;
 import io.parley.conversations.entity.SessionStatus;
+import io.parley.conversations.entity.SessionTransition;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -46,8 +47,10 @@ public class Transcript {
     }
 
     /** Moves the session to {@code next} (owner {@code agentId}) and records the transition. Call with the row locked. */
-    public void move(ChatSession session, SessionStatus next, String agentId, String actorId) {
-        em.persist(session.moveTo(next, agentId, actorId));
+    public SessionTransition move(ChatSession session, SessionStatus next, String agentId, String actorId) {
+        SessionTransition transition = session.moveTo(next, agentId, actorId);
+        em.persist(transition);
+        return transition;
     }
 
     /** Stores a message with the session's next seq; {@code authorId} is the agent for agent messages. */

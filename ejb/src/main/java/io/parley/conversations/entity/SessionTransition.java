@@ -14,6 +14,8 @@ import java.util.UUID;
 @Table(name = "session_transitions")
 public class SessionTransition {
 
+    static final int MAX_REASON_LENGTH = 200;
+
     @Id
     private String id;
 
@@ -40,6 +42,9 @@ public class SessionTransition {
     /** The session's moves counted from 1: their order, whatever the times say (V9 migration). */
     private int seq;
 
+    /** Why, where it matters: what made a conversation go to the agents. */
+    private String reason;
+
     protected SessionTransition() {
     }
 
@@ -52,5 +57,9 @@ public class SessionTransition {
         this.actorId = actorId;
         this.changedAt = changedAt;
         this.seq = seq;
+    }
+
+    public void because(String why) {
+        this.reason = why == null ? null : why.substring(0, Math.min(why.length(), MAX_REASON_LENGTH));
     }
 }

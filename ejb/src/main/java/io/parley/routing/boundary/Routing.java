@@ -80,13 +80,14 @@ public class Routing {
     Settings settings;
 
     /**
-     * The visitor asks for a person. Outside business hours they are told so and offered the offline form, and the
+     * The visitor asks for a person (or the assistant finds they should have one: {@code reason} says why, and is kept
+     * with the move). Outside business hours they are told so and offered the offline form, and the
      * assistant goes on answering. Otherwise the session joins the queue (the assistant stops), the visitor's countdown
      * starts, and an agent with room gets it at once if there is one; with nobody online it waits in the unassigned
      * inbox and the visitor is offered the offline form at once rather than only when the countdown ends.
      * Asking again while waiting or talking to someone changes nothing.
      */
-    public Request request(String sessionId) {
+    public Request request(String sessionId, String reason) {
         ChatSession session = transcript.locked(sessionId);
         if (session.status() != SessionStatus.ACTIVE) {
             return new Request(session, Optional.empty(), Optional.empty(), Optional.empty(), secondsLeft(session));
@@ -96,7 +97,7 @@ public class Routing {
             return new Request(session, Optional.of(notice), Optional.of(Unavailable.OUTSIDE_BUSINESS_HOURS), Optional.empty(), OptionalLong.empty());
         }
         List<AgentPresence> online = onlineLocked();
-        transcript.move(session, SessionStatus.WAITING_AGENT, null, null);
+        transcript.move(session, SessionStatus.WAITING_AGENT, null, null).because(reason);
         Appended notice = transcript.append(sessionId, Sender.SYSTEM, null, online.isEmpty() ? noAgentMessage : waitingMessage, null);
         return new Request(session, Optional.of(notice), online.isEmpty() ? Optional.of(Unavailable.NO_AGENT_ONLINE) : Optional.empty(),
                 assign(session, online, load()), secondsLeft(session));

@@ -7,6 +7,7 @@ import io.parley.settings.entity.DeskSettings;
 import io.parley.settings.entity.OpeningPeriod;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -23,6 +24,10 @@ public class Settings {
     @Inject
     AuditLog audit;
 
+    @Inject
+    @ConfigProperty(name = "parley.chat.welcome-message")
+    String defaultWelcomeMessage;
+
     public Current current() {
         DeskSettings settings = em.find(DeskSettings.class, DeskSettings.ID);
         BusinessHours hours = new BusinessHours(settings.businessHoursEnabled(), ZoneId.of(settings.timeZone()),
@@ -30,6 +35,18 @@ public class Settings {
                         .map(period -> new BusinessHours.Period(period.day(), period.opensAt(), period.closesAt()))
                         .toList());
         return new Current(settings.aiResumesAfterAgent(), hours);
+    }
+
+    /** What the widget shows when a session starts: the admin's text, or the configured default. */
+    public String welcomeMessage() {
+        String text = em.find(DeskSettings.class, DeskSettings.ID).welcomeMessage();
+        return text == null ? defaultWelcomeMessage : text;
+    }
+
+    public String changeWelcomeMessage(Actor actor, String text) {
+        em.find(DeskSettings.class, DeskSettings.ID).welcomeMessage(text, actor.userId());
+        audit.record(actor, "settings.welcome-message", "desk", text.length() + " characters");
+        return text;
     }
 
     public boolean isOpenNow() {

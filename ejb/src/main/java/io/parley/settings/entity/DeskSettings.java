@@ -26,6 +26,9 @@ public class DeskSettings {
     @Column(name = "time_zone")
     private String timeZone;
 
+    @Column(name = "welcome_message")
+    private String welcomeMessage;
+
     @Column(name = "updated_at")
     private LocalDateTime updatedAt;
 
@@ -41,6 +44,17 @@ public class DeskSettings {
         this.timeZone = timeZone;
         this.updatedAt = UtcClock.now();
         this.updatedBy = userId;
+    }
+
+    public void welcomeMessage(String text, String userId) {
+        this.welcomeMessage = text;
+        this.updatedAt = UtcClock.now();
+        this.updatedBy = userId;
+    }
+
+    /** What the widget shows when a session starts; null for the configured default. */
+    public String welcomeMessage() {
+        return welcomeMessage;
     }
 
     public boolean aiResumesAfterAgent() {

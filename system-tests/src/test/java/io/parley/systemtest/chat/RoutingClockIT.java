@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.systemtest.support.Api;
 import io.parley.systemtest.support.ChatClient;
-import io.parley.systemtest.support.ParleyEnvironment;
+import io.parley.systemtest.support.OwnParley;
 import io.parley.systemtest.support.PayaraMicro;
-import io.parley.systemtest.support.ServerProcess;
 import io.parley.systemtest.support.TestDatabase;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class RoutingClockIT {
 
+    private static OwnParley parley;
     private static TestDatabase database;
     private static PayaraMicro server;
     private static Api api;
@@ -37,23 +36,16 @@ class RoutingClockIT {
 
     @BeforeAll
     static void start() {
-        database = TestDatabase.create();
-        Map<String, String> environment = new HashMap<>(ParleyEnvironment.on(database));
-        environment.put("PARLEY_ROUTING_ACCEPT_TIMEOUT_SECONDS", "3");
-        environment.put("PARLEY_ROUTING_REQUEST_TIMEOUT_SECONDS", "8");
-        server = PayaraMicro.start(ServerProcess.workDir("routing-clock"), environment);
-        api = new Api(server.http("/"));
-        admin = api.login(ParleyEnvironment.ADMIN_EMAIL, ParleyEnvironment.ADMIN_PASSWORD);
+        parley = OwnParley.start("routing-clock", Map.of("PARLEY_ROUTING_ACCEPT_TIMEOUT_SECONDS", "3", "PARLEY_ROUTING_REQUEST_TIMEOUT_SECONDS", "8"));
+        database = parley.database();
+        server = parley.server();
+        api = parley.api();
+        admin = parley.adminToken();
     }
 
     @AfterAll
     static void stop() {
-        try {
-            server.assertLogClean();
-        } finally {
-            server.close();
-            database.close();
-        }
+        parley.close();
     }
 
     @Test

@@ -29,6 +29,8 @@ public abstract class ServerProcess implements AutoCloseable {
     // the upgrade request, Grizzly logs a NullPointerException from HttpCodecUtils.parseHost at SEVERE. It happens
     // after Parley's code has finished with the socket, at random, so it is the one SEVERE record the tests let pass.
     private static final String PAYARA_5432 = "HttpCodecUtils.parseHost";
+    // Payara goes on to say "ready" after this; the tests need not wait for a readiness that will never come
+    private static final String DEPLOYMENT_FAILED = "Exception while loading the app";
 
     protected final int httpPort;
     protected final Path log;
@@ -67,6 +69,9 @@ public abstract class ServerProcess implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             if (!alive()) {
                 throw new AssertionError("The server stopped before it was ready:\n" + logTail());
+            }
+            if (logLines().stream().anyMatch(line -> line.contains(DEPLOYMENT_FAILED))) {
+                throw new AssertionError("Parley failed to deploy:\n" + String.join("\n", severeRecords()));
             }
             try {
                 HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(http("/health/ready"))

@@ -64,6 +64,13 @@ public class LlmConfigsResource {
         return ConfigView.of(fleet.activate(caller.actor(), id));
     }
 
+    /** Checks the configuration now with a cheap call to its provider (its key and model must work); answers with the outcome. */
+    @POST
+    @Path("llm-config/{id}/check")
+    public ConfigView check(@PathParam("id") String id) {
+        return ConfigView.of(fleet.check(id));
+    }
+
     @DELETE
     @Path("llm-config/{id}")
     public Response remove(@PathParam("id") String id) {
@@ -99,7 +106,10 @@ public class LlmConfigsResource {
         }
     }
 
-    /** The last check's outcome: {@code unknown} until a check has run. */
+    /**
+     * The outcome of the last call or check: {@code unknown} until there was one, then {@code healthy},
+     * {@code rate_limited} or {@code unhealthy} with the error.
+     */
     public record Health(String status, Instant lastCheck, Integer latencyMs, String error) {
     }
 }

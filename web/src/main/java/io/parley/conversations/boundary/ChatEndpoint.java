@@ -1,6 +1,8 @@
 package io.parley.conversations.boundary;
 
+import io.parley.assistant.boundary.AnswerRelay;
 import io.parley.assistant.boundary.Assistant;
+import io.parley.conversations.boundary.VisitorFrames.Feedback;
 import io.parley.conversations.boundary.VisitorFrames.Resume;
 import io.parley.conversations.boundary.VisitorFrames.StartSession;
 import io.parley.conversations.boundary.VisitorFrames.UserMessage;
@@ -8,10 +10,9 @@ import io.parley.conversations.boundary.VisitorFrames.VisitorJoin;
 import io.parley.conversations.control.Transcript.Appended;
 import io.parley.conversations.entity.SessionStatus;
 import io.parley.platform.boundary.VisitorOrigins;
-import io.parley.notifications.boundary.Notifier;
 import io.parley.push.boundary.Push;
-import io.parley.routing.boundary.Assignments;
-import io.parley.routing.boundary.Routing;
+import io.parley.routing.boundary.AgentRequests;
+import io.parley.settings.boundary.Settings;
 import io.parley.visitors.boundary.LiveVisitors;
 import io.parley.push.boundary.ServerFrame;
 import jakarta.inject.Inject;
@@ -23,9 +24,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The visitor's WebSocket. One instance per connection, bound to at most one chat session: the one it started or
@@ -51,23 +50,19 @@ public class ChatEndpoint {
     Assistant assistant;
 
     @Inject
+    AnswerRelay answers;
+
+    @Inject
     Push push;
 
     @Inject
-    Routing routing;
-
-    @Inject
-    Assignments assignments;
-
-    @Inject
-    Notifier notifier;
+    AgentRequests agentRequests;
 
     @Inject
     LiveVisitors liveVisitors;
 
     @Inject
-    @ConfigProperty(name = "parley.chat.welcome-message")
-    String welcomeMessage;
+    Settings settings;
 
     private String sessionId;
 
@@ -82,6 +77,7 @@ public class ChatEndpoint {
                 case "typing_start", "typing_stop" -> typing(socket, frame);
                 case "visitor_join" -> visitorJoin(socket, frame);
                 case "end_session" -> endSession(socket, frame);
+                case "feedback" -> feedback(socket, frame);
                 default -> throw dispatcher.unknown(frame);
             }
         });
@@ -124,7 +120,7 @@ public class ChatEndpoint {
         Map<String, Object> data = new LinkedHashMap<>(Map.of(
                 "sessionId", sessionId,
                 "sessionToken", started.token(),
-                "welcomeMessage", welcomeMessage));
+                "welcomeMessage", settings.welcomeMessage()));
         data.putAll(why);
         push.send(socket, ServerFrame.event("session_started", data));
         dispatcher.acknowledge(socket, frame, Map.of("sessionId", sessionId));
@@ -144,15 +140,14 @@ public class ChatEndpoint {
         if (posted.session().status() != SessionStatus.ACTIVE) {
             return;
         }
-        Assistant.Reply reply = assistant.answer(session, message.text());
-        WireMessage answer = WireMessage.of(reply.message());
-        switch (reply.kind()) {
-            case AUTO_REPLY -> push.toVisitor(session, ServerFrame.event("bot_message",
-                    Map.of("message", answer, "suggestions", List.of(), "responseType", "auto_reply")));
-            case NO_ANSWER -> push.toVisitor(session, ServerFrame.event("system_message",
-                    Map.of("message", answer, "offers", List.of("agent", "offline_form"))));
-        }
-        toAgents(answer);
+        answers.answer(session, message.text());
+    }
+
+    /** The visitor rates one of the assistant's answers in their session; rating again replaces the rating. */
+    private void feedback(Session socket, ClientFrame frame) {
+        Feedback feedback = frames.data(frame, Feedback.class);
+        assistant.feedback(boundSession(frame), feedback.messageId(), feedback.helpful());
+        dispatcher.acknowledge(socket, frame, Map.of("messageId", feedback.messageId(), "helpful", feedback.helpful()));
     }
 
     /**
@@ -161,28 +156,7 @@ public class ChatEndpoint {
      * again changes nothing.
      */
     private void requestAgent(Session socket, ClientFrame frame) {
-        String session = boundSession(frame);
-        Routing.Request request = routing.request(session);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("sessionId", session);
-        answer.put("status", request.notice().isPresent() ? request.session().status().wireName() : "unchanged");
-        request.secondsLeft().ifPresent(seconds -> answer.put("waitSeconds", seconds));
-        request.unavailable().ifPresent(why -> answer.put("reason", why.wireName()));
-        request.notice().ifPresent(notice -> {
-            Map<String, Object> shown = new LinkedHashMap<>();
-            shown.put("message", WireMessage.of(notice.message()));
-            shown.put("offers", request.unavailable().isPresent() ? List.of("offline_form") : List.of());
-            request.secondsLeft().ifPresent(seconds -> shown.put("waitSeconds", seconds));
-            request.unavailable().ifPresent(why -> shown.put("reason", why.wireName()));
-            push.toVisitor(session, ServerFrame.event("system_message", shown));
-        });
-        dispatcher.acknowledge(socket, frame, answer);
-        request.notice().ifPresent(notice -> toAgents(WireMessage.of(notice.message())));
-        if (request.queued()) {
-            push.toAgents(session, ServerFrame.event("agent_request", Map.of("session", SessionView.of(request.session()))));
-            notifier.agentRequested(request.session());
-            assignments.announce(request.assigned().stream().toList());
-        }
+        dispatcher.acknowledge(socket, frame, agentRequests.request(boundSession(frame), AgentRequests.VISITOR_REQUEST));
     }
 
     /** The visitor is on the site (chatting or not): agents see them among the live visitors and may start a chat. */

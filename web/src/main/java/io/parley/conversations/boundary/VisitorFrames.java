@@ -44,6 +44,10 @@ public final class VisitorFrames {
             @NotBlank @Size(max = 64) String clientMsgId) {
     }
 
+    /** A thumbs up or down on one of the assistant's answers. */
+    public record Feedback(@NotBlank @Size(max = 36) String messageId, @NotNull Boolean helpful) {
+    }
+
     public record VisitorJoin(@Size(max = 2000) String page, @Size(max = 2000) String referrer) {
     }
 }

@@ -1,0 +1,100 @@
+package io.parley.assistant.boundary;
+
+import io.parley.assistant.entity.BotAnswer;
+import io.parley.assistant.entity.LlmAttempt;
+import io.parley.assistant.entity.Provider;
+import io.parley.assistant.entity.ResponseType;
+import io.parley.identity.boundary.AuditLog;
+import io.parley.identity.entity.Actor;
+import io.parley.platform.control.CriteriaPages;
+import io.parley.platform.entity.Page;
+import io.parley.platform.entity.Refusal;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The accuracy log: every answer of the assistant with where it came from and what it cost, the visitor's thumbs,
+ * and the verdicts of agents and admins (each one also in the audit log); and per provider, how often calls fail and
+ * how long they take.
+ */
+@Stateless
+public class AccuracyLog {
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    /** Newest first; every filter is optional. */
+    public Page<Entry> find(Filter filter, int page, int size) {
+        return CriteriaPages.page(em, BotAnswer.class, (cb, answer) -> conditions(cb, answer, filter),
+                (cb, answer) -> List.of(cb.desc(answer.get("createdAt")), cb.desc(answer.get("id"))), page, size)
+                .map(answer -> new Entry(answer, em.createNamedQuery(LlmAttempt.OF_ANSWER, LlmAttempt.class)
+                        .setParameter("answerId", answer.id()).getResultList()));
+    }
+
+    /** Per provider since {@code since}: calls, failed calls, average latency. */
+    public List<ProviderFigures> providers(LocalDateTime since) {
+        return em.createNamedQuery(LlmAttempt.BY_PROVIDER, Object[].class).setParameter("since", since).getResultStream()
+                .map(row -> new ProviderFigures((Provider) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue(),
+                        ((Number) row[3]).doubleValue()))
+                .toList();
+    }
+
+    /**
+     * An agent's or admin's verdict on the answer that is message {@code messageId}; marking again replaces it.
+     * @throws Refusal (not found) when the message is no answer of the assistant
+     */
+    public BotAnswer mark(Actor actor, String messageId, boolean correct, String comment) {
+        BotAnswer answer = em.createNamedQuery(BotAnswer.OF_MESSAGE, BotAnswer.class)
+                .setParameter("messageId", messageId).getResultStream().findFirst()
+                .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "There is no answer of the assistant " + messageId));
+        answer.mark(correct, comment, actor.userId());
+        audit.record(actor, "accuracy.mark", messageId, (correct ? "correct" : "incorrect") + (comment == null ? "" : ": " + comment));
+        return answer;
+    }
+
+    private static Predicate[] conditions(CriteriaBuilder cb, Root<BotAnswer> answer, Filter filter) {
+        List<Predicate> conditions = new ArrayList<>();
+        if (filter.responseType() != null) {
+            conditions.add(cb.equal(answer.get("responseType"), filter.responseType()));
+        }
+        if (filter.provider() != null) {
+            conditions.add(cb.equal(answer.get("provider"), filter.provider()));
+        }
+        if (filter.sessionId() != null) {
+            conditions.add(cb.equal(answer.get("sessionId"), filter.sessionId()));
+        }
+        if (filter.from() != null) {
+            conditions.add(cb.greaterThanOrEqualTo(answer.get("createdAt"), filter.from()));
+        }
+        if (filter.to() != null) {
+            conditions.add(cb.lessThan(answer.get("createdAt"), filter.to()));
+        }
+        return conditions.toArray(Predicate[]::new);
+    }
+
+    /** Which answers to list: by where they came from, by provider, by session, in a time range [from, to) in UTC. */
+    public record Filter(ResponseType responseType, Provider provider, String sessionId, LocalDateTime from, LocalDateTime to) {
+    }
+
+    /** An answer and the calls made for it, in order. */
+    public record Entry(BotAnswer answer, List<LlmAttempt> attempts) {
+    }
+
+    public record ProviderFigures(Provider provider, long calls, long failures, double averageLatencyMs) {
+
+        public double errorRate() {
+            return calls == 0 ? 0 : (double) failures / calls;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.parley.assistant.boundary;
+
+import io.parley.assistant.entity.LlmConfig;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+
+/**
+ * Checks every enabled configuration of the fleet every five minutes (a cheap call to its provider), so that the
+ * console shows a broken key or an unreachable server before a visitor meets it. Answers update the health as well.
+ */
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class FleetHealth {
+
+    private static final Logger LOG = System.getLogger(FleetHealth.class.getName());
+
+    @EJB
+    LlmFleet fleet;
+
+    @Schedule(minute = "*/5", hour = "*", persistent = false)
+    public void checkAll() {
+        for (LlmFleet.Configured configured : fleet.list()) {
+            LlmConfig config = configured.config();
+            if (config.enabled()) {
+                LlmConfig checked = fleet.check(config.id()).config();
+                LOG.log(Level.DEBUG, "LLM configuration {0}: {1}", config.id(), checked.healthStatus());
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.parley.assistant.boundary;
+
+import io.parley.assistant.entity.BotAnswer;
+import io.parley.assistant.entity.LlmAttempt;
+import io.parley.assistant.entity.Provider;
+import io.parley.assistant.entity.ResponseType;
+import io.parley.platform.boundary.Caller;
+import io.parley.platform.boundary.QueryParameters;
+import io.parley.platform.control.UtcClock;
+import io.parley.platform.entity.Page;
+import io.parley.platform.entity.Refusal;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The accuracy log: admins list it (newest first, filtered) and see each provider's error rate and latency; agents
+ * and admins mark an answer of the assistant correct or incorrect, by the id of its message.
+ */
+@Path("admin/accuracy")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AccuracyResource {
+
+    @Inject
+    AccuracyLog log;
+
+    @Inject
+    Caller caller;
+
+    /** {@code responseType}: auto_reply, llm or fallback; {@code provider}: openai, gemini or anthropic; times ISO-8601. */
+    @GET
+    @RolesAllowed("admin")
+    public Page<EntryView> find(@QueryParam("responseType") String responseType, @QueryParam("provider") String provider,
+                                @QueryParam("sessionId") String sessionId, @QueryParam("from") String from, @QueryParam("to") String to,
+                                @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        AccuracyLog.Filter filter = new AccuracyLog.Filter(responseType == null ? null : parsed(() -> ResponseType.fromWire(responseType)),
+                provider == null ? null : parsed(() -> Provider.fromWire(provider)), sessionId,
+                QueryParameters.utc("from", from), QueryParameters.utc("to", to));
+        return log.find(filter, page, size).map(EntryView::of);
+    }
+
+    /** Per provider over the last {@code days} days (default 7): calls, failed calls, error rate, average latency. */
+    @GET
+    @Path("providers")
+    @RolesAllowed("admin")
+    public List<ProviderView> providers(@QueryParam("days") @DefaultValue("7") @Min(1) @Max(366) int days) {
+        return log.providers(UtcClock.now().minusDays(days)).stream()
+                .map(figures -> new ProviderView(figures.provider().wireName(), figures.calls(), figures.failures(), figures.errorRate(),
+                        Math.round(figures.averageLatencyMs())))
+                .toList();
+    }
+
+    @PUT
+    @Path("{messageId}/mark")
+    @RolesAllowed({"admin", "agent"})
+    public EntryView mark(@PathParam("messageId") String messageId, @NotNull @Valid Mark mark) {
+        return EntryView.of(new AccuracyLog.Entry(log.mark(caller.actor(), messageId, mark.correct(), mark.comment()), List.of()));
+    }
+
+    private static <T> T parsed(Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(Refusal.Kind.INVALID, e.getMessage());
+        }
+    }
+
+    public record Mark(@NotNull Boolean correct, @Size(max = 1000) String comment) {
+    }
+
+    public record EntryView(String id, String sessionId, String messageId, String responseType, String provider, String model,
+                            int latencyMs, Integer firstTokenMs, Integer tokensIn, Integer tokensOut, Double confidence,
+                            int failoverAttempts, String handoffReason, Boolean helpful, String humanMark, String humanComment,
+                            String markedBy, Instant at, List<AttemptView> attempts) {
+
+        static EntryView of(AccuracyLog.Entry entry) {
+            BotAnswer answer = entry.answer();
+            return new EntryView(answer.id(), answer.sessionId(), answer.messageId(), answer.responseType().wireName(),
+                    answer.provider() == null ? null : answer.provider().wireName(), answer.model(), answer.latencyMs(), answer.firstTokenMs(),
+                    answer.tokensIn(), answer.tokensOut(), answer.confidence(), answer.failoverAttempts(), answer.handoffReason(),
+                    answer.helpful(), answer.humanMark(), answer.humanComment(), answer.markedBy(), UtcClock.instant(answer.createdAt()),
+                    entry.attempts().stream().map(AttemptView::of).toList());
+        }
+    }
+
+    /** One call to a provider for the answer: {@code outcome} ok, refused, rate_limited, unavailable, broken_stream, ... */
+    public record AttemptView(String provider, String model, String outcome, String error, int latencyMs) {
+
+        static AttemptView of(LlmAttempt attempt) {
+            return new AttemptView(attempt.provider().wireName(), attempt.model(), attempt.outcome().wireName(), attempt.error(), attempt.latencyMs());
+        }
+    }
+
+    public record ProviderView(String provider, long calls, long failures, double errorRate, long averageLatencyMs) {
+    }
+}
