@@ -11,35 +11,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 counts=${1:-"500 1000 2000"}
 rate=${2:-1000}
 seconds=${3:-30}
-port=${BENCH_PORT:-18090}
-db=parley_bench_$(date +%s)
-password=bench$(openssl rand -hex 8)
-data=$(mktemp -d)
-
-mysql -uroot -h127.0.0.1 -e "CREATE DATABASE $db CHARACTER SET utf8mb4; CREATE USER '$db'@'%' IDENTIFIED BY '$password'; GRANT ALL ON $db.* TO '$db'@'%';"
-export PARLEY_PORT=$port PARLEY_DATA_DIR=$data DB_URL="jdbc:mysql://127.0.0.1:3306/$db" DB_USER=$db DB_PASSWORD=$password
-export MASTER_KEY_BASE64=$(openssl rand -base64 32) PARLEY_ADMIN_EMAIL=bench@parley.local PARLEY_ADMIN_PASSWORD="load test passphrase 1"
-export JAVA_OPTS="${JAVA_OPTS:--Xmx2g}"
-"$repo/payara-config/micro/start-parley.sh" > "$data/server.log" 2>&1 &
-server=$!
-cleanup() {
-    kill $server 2>/dev/null || true
-    wait $server 2>/dev/null || true
-    mysql -uroot -h127.0.0.1 -e "DROP DATABASE IF EXISTS $db; DROP USER IF EXISTS '$db'@'%';"
-    rm -rf "$data"
-}
-trap cleanup EXIT
-for _ in $(seq 180); do
-    curl -fsS -o /dev/null "http://localhost:$port/health/ready" 2>/dev/null && break
-    kill -0 $server 2>/dev/null || break
-    sleep 1
-done
-curl -fsS -o /dev/null "http://localhost:$port/health/ready" || { tail -50 "$data/server.log" >&2; exit 1; }
-
-login() {
-    curl -fsS -X POST "http://localhost:$port/api/auth/login" -H 'Content-Type: application/json' \
-        -d "{\"email\":\"$1\",\"password\":\"$2\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
-}
+source "$repo/bench/parley-on-mariadb.sh"
 admin=$(login "$PARLEY_ADMIN_EMAIL" "$PARLEY_ADMIN_PASSWORD")
 curl -fsS -o /dev/null -X POST "http://localhost:$port/api/auth/signup" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
     -d '{"email":"agent@bench.local","name":"Bench Agent","password":"relay check passphrase","roles":["agent"]}'

@@ -14,6 +14,7 @@ import io.parley.assistant.entity.Outcome;
 import io.parley.assistant.entity.ResponseType;
 import io.parley.autoreply.boundary.AutoReplies;
 import io.parley.conversations.control.Transcript;
+import io.parley.conversations.entity.Attachment;
 import io.parley.conversations.entity.ChatMessage;
 import io.parley.conversations.entity.ChatSession;
 import io.parley.conversations.entity.ConversationException;
@@ -108,7 +109,9 @@ public class Assistant {
         if (repeated.isPresent()) {
             return new Question(null, List.of(), repeated);
         }
-        return new Question(new Prompt(current.systemPrompt() + ReplyFormat.INSTRUCTION, turns(latest, redaction)),
+        List<Prompt.Turn> turns = turns(latest, redaction);
+        withImage(turns, latest.get(latest.size() - 1), current.imagePrompt());
+        return new Question(new Prompt(current.systemPrompt() + ReplyFormat.INSTRUCTION, turns),
                 fleet.targets(Instant.now().plusSeconds(budgetSeconds)), Optional.empty());
     }
 
@@ -148,6 +151,17 @@ public class Assistant {
                 .handedOff(handoff.orElse(null));
         log(logged, generated.attempts());
         return Optional.of(new Answered(message, ResponseType.LLM, reply.suggestions(), handoff, logged.id()));
+    }
+
+    /** The image the visitor sent with the message being answered goes with it, and the admin's image prompt after it. */
+    private void withImage(List<Prompt.Turn> turns, ChatMessage newest, String imagePrompt) {
+        if (newest.sender() != Sender.USER || newest.attachmentId() == null || turns.isEmpty()) {
+            return;
+        }
+        Attachment image = em.find(Attachment.class, newest.attachmentId());
+        Prompt.Turn last = turns.get(turns.size() - 1);
+        turns.set(turns.size() - 1, new Prompt.Turn(last.role(), last.text() + "\n\n" + imagePrompt,
+                List.of(new Prompt.Image(image.mediaType(), image.content()))));
     }
 
     /**

@@ -8,6 +8,10 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger;
@@ -17,7 +21,8 @@ import java.util.Optional;
 
 /**
  * The auto-reply engine: the active canned responses held in memory, so that matching a message
- * costs no database round-trip. {@link #reload()} swaps in a fresh index after the responses change.
+ * costs no database round-trip. {@link #reload()} swaps in a fresh index after the responses change — on this node;
+ * the other nodes of a cluster load theirs at start (cluster-wide reload comes with the push component's fan-out).
  */
 @Startup
 @Singleton
@@ -32,7 +37,13 @@ public class AutoReplies {
 
     private volatile AutoReplyMatcher matcher = new AutoReplyMatcher(List.of());
 
+    /** Reloads once a change of the canned responses is committed (a rolled-back change leaves the engine as it was). */
+    public void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed change) {
+        reload();
+    }
+
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void reload() {
         List<CannedResponse> active = em.createNamedQuery(CannedResponse.ACTIVE, CannedResponse.class).getResultList();
         matcher = new AutoReplyMatcher(active);
@@ -41,5 +52,9 @@ public class AutoReplies {
 
     public Optional<CannedResponse> match(String message) {
         return matcher.match(message);
+    }
+
+    /** The canned responses changed. */
+    public record Changed() {
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.autoreply.entity;
 
+import io.parley.platform.control.UtcClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,10 +15,12 @@ import java.util.List;
 /** A prepared answer and the trigger that selects it. */
 @Entity
 @Table(name = "canned_responses")
+@NamedQuery(name = CannedResponse.ALL, query = "SELECT c FROM CannedResponse c ORDER BY c.createdAt, c.id")
 @NamedQuery(name = CannedResponse.ACTIVE, query = "SELECT c FROM CannedResponse c WHERE c.active = TRUE ORDER BY c.createdAt, c.id")
 public class CannedResponse {
 
     public static final String ACTIVE = "CannedResponse.active";
+    public static final String ALL = "CannedResponse.all";
 
     @Id
     private String id;
@@ -37,15 +40,24 @@ public class CannedResponse {
     @Column(name = "created_at")
     private LocalDateTime createdAt;
 
+    @Column(name = "updated_at")
+    private LocalDateTime updatedAt;
+
     protected CannedResponse() {
     }
 
     public CannedResponse(String id, String trigger, String response, MatchType matchType) {
         this.id = id;
+        this.createdAt = UtcClock.now();
+        change(trigger, response, matchType, true);
+    }
+
+    public void change(String trigger, String response, MatchType matchType, boolean active) {
         this.trigger = trigger;
         this.response = response;
         this.matchType = matchType;
-        this.active = true;
+        this.active = active;
+        this.updatedAt = UtcClock.now();
     }
 
     /** The phrases this response listens for: the trigger itself, or each keyword of a keyword trigger. */
@@ -58,6 +70,18 @@ public class CannedResponse {
 
     public String id() {
         return id;
+    }
+
+    public String trigger() {
+        return trigger;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public LocalDateTime updatedAt() {
+        return updatedAt;
     }
 
     public String response() {

@@ -5,6 +5,7 @@ import io.parley.conversations.control.SessionTokens;
 import io.parley.conversations.control.Transcript;
 import io.parley.conversations.control.Transcript.Appended;
 import io.parley.conversations.entity.ChatMessage;
+import io.parley.conversations.entity.Attachment;
 import io.parley.conversations.entity.ChatSession;
 import io.parley.conversations.entity.ConversationException;
 import io.parley.conversations.entity.Sender;
@@ -42,10 +43,7 @@ public class Conversations {
      * An unknown session and a wrong token are refused alike, so neither reveals that a session exists.
      */
     public Resumed resume(String sessionId, String token, long afterSeq) {
-        ChatSession session = em.find(ChatSession.class, sessionId);
-        if (session == null || !SessionTokens.matches(token, session.tokenHash())) {
-            throw new ConversationException("session_refused", "Unknown session or wrong session token");
-        }
+        ChatSession session = held(sessionId, token);
         if (!session.isOpen() || expiry.isIdle(session)) {
             // over: idle past the timeout (closed now, or already by the minute's sweep), ended or resolved
             if (session.isOpen()) {
@@ -56,9 +54,30 @@ public class Conversations {
         return new Resumed(session, transcript.after(sessionId, afterSeq), Optional.empty());
     }
 
-    public Appended postVisitorMessage(String sessionId, String text, String clientMsgId) {
+    /**
+     * The session whose token the visitor holds. An unknown session and a wrong token are refused alike.
+     * @throws ConversationException ({@code session_refused})
+     */
+    public ChatSession held(String sessionId, String token) {
+        ChatSession session = sessionId == null || token == null ? null : em.find(ChatSession.class, sessionId);
+        if (session == null || !SessionTokens.matches(token, session.tokenHash())) {
+            throw new ConversationException("session_refused", "Unknown session or wrong session token");
+        }
+        return session;
+    }
+
+    /** Stores the visitor's message, with the image they sent in this session if there is one. */
+    public Appended postVisitorMessage(String sessionId, String text, String clientMsgId, String attachmentId) {
         transcript.requireFits(text);
-        return transcript.append(sessionId, Sender.USER, null, text, clientMsgId);
+        Attachment attachment = attachmentId == null ? null : em.find(Attachment.class, attachmentId);
+        if (attachmentId != null && (attachment == null || !attachment.sessionId().equals(sessionId))) {
+            throw new ConversationException("not_found", "There is no attachment " + attachmentId + " in this session");
+        }
+        Appended appended = transcript.append(sessionId, Sender.USER, null, text, clientMsgId);
+        if (attachment != null && !appended.duplicate()) {
+            appended.message().attach(attachment.id());
+        }
+        return appended;
     }
 
     public void end(String sessionId) {

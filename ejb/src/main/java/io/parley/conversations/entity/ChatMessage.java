@@ -40,6 +40,9 @@ public class ChatMessage {
     @Column(name = "client_msg_id")
     private String clientMsgId;
 
+    @Column(name = "attachment_id")
+    private String attachmentId;
+
     /** The agent who wrote it, for agent messages. */
     @Column(name = "author_id")
     private String authorId;
@@ -59,6 +62,15 @@ public class ChatMessage {
         this.clientMsgId = clientMsgId;
         this.authorId = authorId;
         this.createdAt = UtcClock.now();
+    }
+
+    /** The image the visitor sent with this message. */
+    public void attach(String attachmentId) {
+        this.attachmentId = attachmentId;
+    }
+
+    public String attachmentId() {
+        return attachmentId;
     }
 
     public String id() {

@@ -43,6 +43,14 @@ class AutoReplyMatcherTest {
     }
 
     @Test
+    void amongPhrasesOfOneLengthTheFirstAddedWinsWhereverItStands() {
+        var engine = new AutoReplyMatcher(List.of(
+                new CannedResponse("track", "track parcel", "Tracking.", MatchType.PARTIAL),
+                new CannedResponse("cancel", "cancel order", "Cancelling.", MatchType.PARTIAL)));
+        assertThat(engine.match("cancel order or track parcel?")).map(CannedResponse::id).contains("track");
+    }
+
+    @Test
     void partialMatchIsOnWholeWordsOnly() {
         assertThat(answer("reopening hoursly")).isEmpty();
     }

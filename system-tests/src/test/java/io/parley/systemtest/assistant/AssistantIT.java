@@ -18,11 +18,14 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.parley.systemtest.support.Api;
 import io.parley.systemtest.support.ChatClient;
+import io.parley.systemtest.support.Images;
 import io.parley.systemtest.support.LlmWire;
 import io.parley.systemtest.support.OwnParley;
 import io.parley.systemtest.support.PayaraMicro;
 import io.parley.systemtest.support.TestDatabase;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -275,11 +278,29 @@ class AssistantIT {
                 .willReturn(sse(LlmWire.openAiStream(List.of("```json\n" + LlmWire.structured("Perhaps two years?", List.of("Warranty terms"), "answer", 0.1) + "\n```"), 30, 12))));
         configure("openai", "sk-test-openai-key-4711", 0);
 
-        assertThat(handedOffBecause("Please refund my last three orders")).isEqualTo("assistant_handoff: refunds need a person");
-        assertThat(handedOffBecause("What is the quantum warranty?")).isEqualTo("low_confidence");
+        assertThat(reason(handedOffBecause("Please refund my last three orders"))).isEqualTo("assistant_handoff: refunds need a person");
+        assertThat(reason(handedOffBecause("What is the quantum warranty?"))).isEqualTo("low_confidence");
         int calls = llm.getAllServeEvents().size();
-        assertThat(handedOffBecause("Can I talk to a real person please?")).isEqualTo("visitor_asked_for_a_person");
+        assertThat(reason(handedOffBecause("Can I talk to a real person please?"))).isEqualTo("visitor_asked_for_a_person");
         assertThat(llm.getAllServeEvents()).as("no model asked").hasSize(calls);
+    }
+
+    @Test
+    void aResolvedConversationNeverGoesBackToTheQueue() {
+        llm.stubFor(streamed("openai").willReturn(sse(LlmWire.openAiStream(List.of(LlmWire.structured("A colleague will help.", List.of(), "handoff", 0.9)), 30, 12))));
+        configure("openai", "sk-test-openai-key-4711", 0);
+        try (ChatClient visitor = ChatClient.connect(server.ws("/ws/chat"))) {
+            String session = visitor.startSession(Map.of()).path("sessionId").asText();
+            visitor.say("I need to change my contract");
+            visitor.until("system_message", data -> data.has("waitSeconds") || data.has("reason"));
+            assertThat(api.call("PUT", "/api/admin/sessions/" + session + "/close", admin, null).body().path("status").asText()).isEqualTo("resolved");
+            visitor.until("session_ended", data -> true);
+            visitor.send("user_message", Map.of("text", "I need to change my contract", "clientMsgId", "after"), "after");
+            assertThat(visitor.until("error", data -> true).path("code").asText()).isEqualTo("session_closed");
+            assertThat(database.count("SELECT COUNT(*) FROM session_transitions WHERE session_id = ? AND to_status = 'WAITING_AGENT'", session)).isEqualTo(1);
+            assertThat(api.get("/api/admin/sessions/" + session, admin).body().path("status").asText()).isEqualTo("resolved");
+        }
+        llm.verify(1, requested("openai"));
     }
 
     @Test
@@ -385,6 +406,26 @@ class AssistantIT {
         assertThat(api.post("/api/admin/llm-config/unknown/check", admin, null).status()).isEqualTo(404);
     }
 
+    @Test
+    void anImageTheVisitorSendsGoesToTheModelWithTheImagePrompt() {
+        llm.stubFor(streamed("openai").willReturn(sse(LlmWire.openAiStream(List.of("That label says: fragile."), 900, 8))));
+        configure("openai", "sk-test-openai-key-4711", 0);
+        try (ChatClient visitor = ChatClient.connect(server.ws("/ws/chat"))) {
+            JsonNode started = visitor.startSession(Map.of());
+            var sent = api.raw("POST", "/api/chat/attachments", Map.of("X-Parley-Session", started.path("sessionId").asText(),
+                    "X-Parley-Session-Token", started.path("sessionToken").asText(), "Content-Type", "image/png"), Images.PNG);
+            assertThat(sent.statusCode()).isEqualTo(201);
+            String url = new String(sent.body(), StandardCharsets.UTF_8).replaceAll(".*\"url\":\"([^\"]+)\".*", "$1");
+            visitor.request("user_message", Map.of("text", "What does this label say?", "clientMsgId", "label", "attachmentUrl", url));
+            assertThat(visitor.until("bot_message", data -> true).path("message").path("text").asText()).isEqualTo("That label says: fragile.");
+        }
+        llm.verify(1, requested("openai")
+                .withRequestBody(matchingJsonPath("$.messages[1].content[1].image_url.url",
+                        equalTo("data:image/png;base64," + Base64.getEncoder().encodeToString(Images.PNG))))
+                .withRequestBody(matchingJsonPath("$.messages[1].content[0].text", containing("The visitor sent this image."))));
+    }
+
+    /** Asks, sees the conversation go to the people, and answers with the session. */
     private String handedOffBecause(String question) {
         try (ChatClient visitor = ChatClient.connect(server.ws("/ws/chat"))) {
             String session = visitor.startSession(Map.of()).path("sessionId").asText();
@@ -392,7 +433,7 @@ class AssistantIT {
             JsonNode waiting = visitor.until("system_message", data -> data.has("waitSeconds") || data.has("reason"));
             assertThat(waiting.path("message").path("sender").asText()).isEqualTo("system");
             assertThat(api.get("/api/admin/sessions/" + session, admin).body().path("status").asText()).isEqualTo("waiting_agent");
-            return reason(session);
+            return session;
         }
     }
 

@@ -52,6 +52,21 @@ public final class Api {
         }
     }
 
+    /** Any request with the headers given: raw bytes in (an image), raw bytes out. */
+    public HttpResponse<byte[]> raw(String method, String path, Map<String, String> headers, byte[] body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            headers.forEach(request::header);
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Signs in and returns the token; fails the test if sign-in fails. */
     public String login(String email, String password) {
         Reply reply = post("/api/auth/login", null, Map.of("email", email, "password", password));

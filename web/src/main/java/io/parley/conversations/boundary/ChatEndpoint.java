@@ -130,7 +130,9 @@ public class ChatEndpoint {
     private void userMessage(Session socket, ClientFrame frame) {
         String session = boundSession(frame);
         UserMessage message = frames.data(frame, UserMessage.class);
-        Appended posted = conversations.postVisitorMessage(session, message.text(), message.clientMsgId());
+        String attachmentId = message.attachmentUrl() == null ? null : AttachmentLink.id(message.attachmentUrl())
+                .orElseThrow(() -> new FrameException("invalid", "attachmentUrl names no image sent to Parley", frame.ref()));
+        Appended posted = conversations.postVisitorMessage(session, message.text(), message.clientMsgId(), attachmentId);
         WireMessage stored = WireMessage.of(posted.message());
         dispatcher.acknowledge(socket, frame, Map.of("message", stored));
         if (posted.duplicate()) {

@@ -39,9 +39,11 @@ public final class VisitorFrames {
             @NotNull @PositiveOrZero Long afterSeq) {
     }
 
+    /** {@code attachmentUrl}: the {@code url} an image was sent to, in this session. */
     public record UserMessage(
             @NotBlank String text,
-            @NotBlank @Size(max = 64) String clientMsgId) {
+            @NotBlank @Size(max = 64) String clientMsgId,
+            @Size(max = 500) String attachmentUrl) {
     }
 
     /** A thumbs up or down on one of the assistant's answers. */

@@ -7,11 +7,16 @@ import java.util.List;
 
 /** A message as every client sees it (docs/protocol.md). */
 public record WireMessage(String id, String sessionId, long seq, String sender, String text,
-                          List<Object> attachments, String agentId, Instant createdAt, String clientMsgId) {
+                          List<Attached> attachments, String agentId, Instant createdAt, String clientMsgId) {
 
     public static WireMessage of(ChatMessage message) {
         return new WireMessage(message.id(), message.sessionId(), message.seq(), message.sender().wireName(),
-                message.text(), List.of(), message.authorId(), UtcClock.instant(message.createdAt()), message.clientMsgId());
+                message.text(), message.attachmentId() == null ? List.of() : List.of(new Attached(message.attachmentId(), AttachmentLink.url(message.attachmentId()))),
+                message.authorId(), UtcClock.instant(message.createdAt()), message.clientMsgId());
+    }
+
+    /** An image the message carries: its id and where the visitor reads it (agents: /api/admin/attachments/{id}). */
+    public record Attached(String id, String url) {
     }
 
     public static List<WireMessage> of(List<ChatMessage> messages) {

@@ -11,7 +11,8 @@ import java.io.IOException;
 import java.util.Set;
 
 /**
- * A request body larger than {@code parley.http.max-body-bytes} is answered with 413 before anything else sees it,
+ * A request body larger than {@code parley.http.max-body-bytes} (an image a visitor sends: {@code
+ * parley.chat.max-attachment-bytes}) is answered with 413 before anything else sees it,
  * whatever the route, so an oversized request never runs. A declared Content-Length is checked without reading; a
  * body of unknown length (chunked) is read up to the limit first and handed on from memory, because once the
  * application had begun to read it, the request could no longer be refused cleanly.
@@ -27,7 +28,7 @@ public class BodyLimit extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        int limit = policy.maxBodyBytes();
+        int limit = policy.maxBodyBytes(RequestPath.of(request));
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             refuse(response, limit);

@@ -69,6 +69,6 @@ public class CrossOrigin extends HttpFilter {
      * {@code GET /api/tickets} stays the console's, only the offline form's {@code POST} is the visitors'.
      */
     private static boolean visitorRoute(String method, String path) {
-        return path.startsWith("/widget/") || (method.equals("POST") && path.equals("/api/tickets"));
+        return path.startsWith("/widget/") || (method.equals("POST") && path.equals("/api/tickets")) || path.startsWith(HttpPolicy.ATTACHMENTS_PATH);
     }
 }

@@ -45,8 +45,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static int status(String conversationCode) {
         return switch (conversationCode) {
-            case "session_not_found" -> 404;
+            // a wrong session token is told apart from an unknown session by nobody, and looks like no route either
+            case "session_not_found", "not_found", "session_refused" -> 404;
             case "session_closed" -> 409;
+            case "not_an_image" -> 415;
             default -> 400;
         };
     }

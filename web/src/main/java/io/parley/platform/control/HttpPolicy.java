@@ -44,6 +44,14 @@ public class HttpPolicy {
     @ConfigProperty(name = "parley.http.max-body-bytes")
     int maxBodyBytes;
 
+    @Inject
+    @ConfigProperty(name = "parley.chat.max-attachment-bytes")
+    int maxAttachmentBytes;
+
+    /** Where visitors send images (AttachmentsResource). */
+    public static final String ATTACHMENTS_PATH = "/api/chat/attachments";
+    static final int MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+
     private AllowedOrigins consoleOrigins;
     private AllowedOrigins widgetOrigins;
     private TrustedProxies trustedProxies;
@@ -59,6 +67,15 @@ public class HttpPolicy {
             throw new IllegalArgumentException("parley.http.max-body-bytes (PARLEY_HTTP_MAX_BODY_BYTES) must be "
                     + "between 1 and " + (Integer.MAX_VALUE - 1) + ", not " + maxBodyBytes);
         }
+        if (maxAttachmentBytes < 1 || maxAttachmentBytes > MAX_ATTACHMENT_BYTES) {
+            throw new IllegalArgumentException("parley.chat.max-attachment-bytes (PARLEY_CHAT_MAX_ATTACHMENT_BYTES) must be "
+                    + "between 1 and " + MAX_ATTACHMENT_BYTES + " (50 MiB), not " + maxAttachmentBytes);
+        }
+    }
+
+    /** The largest request body on {@code path}: an image a visitor sends may be larger than any other body. */
+    public int maxBodyBytes(String path) {
+        return path.equals(ATTACHMENTS_PATH) ? maxAttachmentBytes : maxBodyBytes;
     }
 
     /** A comma-separated setting's entries; an empty or missing setting has none. */
@@ -70,8 +87,8 @@ public class HttpPolicy {
     /** Observing start-up creates this bean then, so a bad setting fails the deployment, and says what is in force. */
     void report(@Observes Startup startup) {
         LOG.log(Level.INFO, "HTTP surface: TLS required {0}; console origins {1}; widget origins {2}; "
-                + "trusted proxies {3}; request bodies up to {4} bytes",
-                forceTls, consoleOrigins, widgetOrigins, trustedProxies, Integer.toString(maxBodyBytes));
+                + "trusted proxies {3}; request bodies up to {4} bytes, images up to {5}",
+                forceTls, consoleOrigins, widgetOrigins, trustedProxies, Integer.toString(maxBodyBytes), Integer.toString(maxAttachmentBytes));
     }
 
     /** Who may call the console's REST API and open its WebSockets: the console's own origin and CORS_ALLOWED_ORIGINS. */
@@ -90,9 +107,5 @@ public class HttpPolicy {
 
     public boolean forceTls() {
         return forceTls;
-    }
-
-    public int maxBodyBytes() {
-        return maxBodyBytes;
     }
 }

@@ -1,0 +1,74 @@
+package io.parley.conversations.boundary;
+
+import io.parley.conversations.control.ImageTypes;
+import io.parley.conversations.entity.Attachment;
+import io.parley.conversations.entity.ChatSession;
+import io.parley.conversations.entity.ConversationException;
+import io.parley.identity.entity.User;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Images visitors send: taken only from the holder of an open session's token and only when their bytes are an image
+ * (PNG, JPEG, GIF, WebP — whatever they are called); shown only to that visitor and to the agents who may see the
+ * session. The size limit is the HTTP layer's (parley.chat.max-attachment-bytes), checked before anything is read.
+ */
+@Stateless
+public class Attachments {
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager em;
+
+    @EJB
+    Conversations conversations;
+
+    @EJB
+    Desk desk;
+
+    public Attachment add(String sessionId, String token, byte[] content) {
+        ChatSession session = conversations.held(sessionId, token);
+        if (!session.isOpen()) {
+            throw new ConversationException("session_closed", "This chat session has ended");
+        }
+        String mediaType = ImageTypes.of(content)
+                .orElseThrow(() -> new ConversationException("not_an_image", "Only PNG, JPEG, GIF and WebP images can be sent"));
+        Attachment attachment = new Attachment(session.id(), mediaType, content);
+        em.persist(attachment);
+        return attachment;
+    }
+
+    /** @throws ConversationException ({@code not_found}) for an attachment of any other session */
+    public Attachment forVisitor(String sessionId, String token, String id) {
+        return of(conversations.held(sessionId, token).id(), id);
+    }
+
+    /** For an agent who may see the session it belongs to; any other gets {@code not_found} as if it did not exist. */
+    public Attachment forAgent(User agent, String id) {
+        Attachment attachment = find(id);
+        desk.detail(agent, attachment.sessionId());
+        return attachment;
+    }
+
+    /** @throws ConversationException ({@code not_found}) unless the attachment belongs to the session */
+    public Attachment of(String sessionId, String id) {
+        Attachment attachment = find(id);
+        if (!attachment.sessionId().equals(sessionId)) {
+            throw notFound(id);
+        }
+        return attachment;
+    }
+
+    private Attachment find(String id) {
+        Attachment attachment = id == null ? null : em.find(Attachment.class, id);
+        if (attachment == null) {
+            throw notFound(id);
+        }
+        return attachment;
+    }
+
+    private static ConversationException notFound(String id) {
+        return new ConversationException("not_found", "There is no attachment " + id);
+    }
+}
