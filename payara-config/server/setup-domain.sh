@@ -28,7 +28,9 @@ admin=(--port $((portbase + 48)))
 "$asadmin" create-domain --portbase "$portbase" --nopassword=true "$domain"
 "$asadmin" start-domain "$domain"
 "$asadmin" "${admin[@]}" add-library --type common "$driver"
-"$asadmin" restart-domain "$domain"
+# before the restart: changed on a running domain, the listeners are rebuilt on the fly, and now and then one did not
+# come back (Payara then logs "GrizzlyProxy is NULL" at deployment and the port stays closed)
 "$asadmin" "${admin[@]}" multimode --file "$config_dir/http-listener.asadmin"
+"$asadmin" restart-domain "$domain"
 "$asadmin" "${admin[@]}" multimode --file "$config_dir/datasource-mysql.asadmin"
 "$asadmin" "${admin[@]}" ping-connection-pool parley-pool

@@ -13,6 +13,7 @@ import io.parley.assistant.entity.LlmAttempt;
 import io.parley.assistant.entity.Outcome;
 import io.parley.assistant.entity.ResponseType;
 import io.parley.autoreply.boundary.AutoReplies;
+import io.parley.autoreply.entity.CannedResponse;
 import io.parley.conversations.control.Transcript;
 import io.parley.conversations.entity.Attachment;
 import io.parley.conversations.entity.ChatMessage;
@@ -43,9 +44,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 public class Assistant {
-
-    @Inject
-    AutoReplies autoReplies;
 
     @Inject
     Transcript transcript;
@@ -86,15 +84,12 @@ public class Assistant {
         return cues.inWords(visitorText);
     }
 
-    /** A canned response, stored and logged, when one matches. */
-    public Optional<Answered> autoReply(String sessionId, String visitorText) {
-        long started = System.nanoTime();
-        return autoReplies.match(visitorText).map(canned -> {
-            ChatMessage message = transcript.append(sessionId, Sender.BOT, null, canned.response(), null).message();
-            BotAnswer logged = new BotAnswer(sessionId, message.id(), ResponseType.AUTO_REPLY, (System.nanoTime() - started) / 1_000_000);
-            em.persist(logged);
-            return new Answered(message, ResponseType.AUTO_REPLY, List.of(), Optional.empty(), logged.id());
-        });
+    /** Stores the canned response that matched the visitor's message ({@link AutoReplies#match}) and logs it. */
+    public Answered autoReply(String sessionId, CannedResponse canned, long matchMillis) {
+        ChatMessage message = transcript.append(sessionId, Sender.BOT, null, canned.response(), null).message();
+        BotAnswer logged = new BotAnswer(sessionId, message.id(), ResponseType.AUTO_REPLY, matchMillis);
+        em.persist(logged);
+        return new Answered(message, ResponseType.AUTO_REPLY, List.of(), Optional.empty(), logged.id());
     }
 
     /**
@@ -119,7 +114,9 @@ public class Assistant {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Generated generate(Question question, Consumer<String> visitor) {
         Generated generated = failover.generate(question.targets(), question.prompt(), visitor);
-        fleet.recordHealth(generated.attempts());
+        if (!generated.attempts().isEmpty()) {
+            fleet.recordHealth(generated.attempts());
+        }
         return generated;
     }
 

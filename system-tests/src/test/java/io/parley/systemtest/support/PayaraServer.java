@@ -37,15 +37,24 @@ public final class PayaraServer extends ServerProcess {
         String domain = "parley-test-" + System.currentTimeMillis();
         PayaraServer server = new PayaraServer(home, domain, freePortBase(),
                 workDir("payara-server").resolve(domain + "-commands.log"));
-        server.run(environment, repo().resolve("payara-config/server/setup-domain.sh").toString(),
-                domain, Integer.toString(server.portBase));
-        // Setting up the domain restarts it, and Payara's admin REST service now and then logs a SEVERE record of its
-        // own when asadmin's connection goes with that restart. Each set-up command is checked by its exit code; the log
-        // that must stay clean is Parley's, from its deployment on.
-        server.asadmin("rotate-log");
-        server.asadmin("deploy", "--name", "parley", ear.toString());
-        server.awaitReady();
-        return server;
+        try {
+            server.run(environment, repo().resolve("payara-config/server/setup-domain.sh").toString(),
+                    domain, Integer.toString(server.portBase));
+            // Setting up the domain restarts it, and Payara's admin REST service now and then logs a SEVERE record of its
+            // own when asadmin's connection goes with that restart. Each set-up command is checked by its exit code; the
+            // log that must stay clean is Parley's, from its deployment on.
+            server.asadmin("rotate-log");
+            server.asadmin("deploy", "--name", "parley", ear.toString());
+            server.awaitReady();
+            return server;
+        } catch (RuntimeException | Error e) {
+            try {
+                server.close(); // a domain left running would hold its ports and a core for the rest of the run
+            } catch (RuntimeException | Error cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
     }
 
     public void asadmin(String... arguments) {

@@ -66,6 +66,7 @@ public abstract class ServerProcess implements AutoCloseable {
     /** Waits until Parley is deployed and reports its readiness (ready or not), and returns the report. */
     public HttpResponse<String> awaitReadiness() {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        String lastAnswer = "none";
         while (Instant.now().isBefore(deadline)) {
             if (!alive()) {
                 throw new AssertionError("The server stopped before it was ready:\n" + logTail());
@@ -79,15 +80,16 @@ public abstract class ServerProcess implements AutoCloseable {
                 if (ready.body().contains("\"database\"") && !ready.body().contains("\"starting\"")) {
                     return ready;
                 }
+                lastAnswer = ready.statusCode() + " " + ready.body();
             } catch (IOException e) {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(Duration.ofMillis(500));
+            sleep(POLL);
         }
-        throw new AssertionError("The server was not ready within " + READY_TIMEOUT + ":\n" + logTail());
+        throw new AssertionError("The server was not ready within " + READY_TIMEOUT + " (its last answer: " + lastAnswer + "):\n" + logTail());
     }
 
     /** Fails when the server logged anything SEVERE: an exception nobody handled is a defect. */

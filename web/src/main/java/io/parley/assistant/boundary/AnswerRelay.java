@@ -1,6 +1,8 @@
 package io.parley.assistant.boundary;
 
 import io.parley.assistant.control.Generated;
+import io.parley.autoreply.boundary.AutoReplies;
+import io.parley.autoreply.entity.CannedResponse;
 import io.parley.conversations.boundary.WireMessage;
 import io.parley.conversations.entity.ConversationException;
 import io.parley.push.boundary.Push;
@@ -43,6 +45,9 @@ public class AnswerRelay {
     Assistant assistant;
 
     @Inject
+    AutoReplies autoReplies;
+
+    @Inject
     Push push;
 
     @Inject
@@ -57,9 +62,10 @@ public class AnswerRelay {
             agentRequests.request(sessionId, cue.get());
             return;
         }
-        Optional<Assistant.Answered> canned = assistant.autoReply(sessionId, visitorText);
+        long matching = System.nanoTime();
+        Optional<CannedResponse> canned = autoReplies.match(visitorText); // in memory: no transaction unless it matches
         if (canned.isPresent()) {
-            deliver(sessionId, canned.get(), null);
+            deliver(sessionId, assistant.autoReply(sessionId, canned.get(), (System.nanoTime() - matching) / 1_000_000), null);
             return;
         }
         CompletableFuture<Void> queued = answering.compute(sessionId, (id, previous) ->
