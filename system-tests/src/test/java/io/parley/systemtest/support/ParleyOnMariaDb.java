@@ -1,5 +1,6 @@
 package io.parley.systemtest.support;
 
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -52,13 +53,8 @@ public final class ParleyOnMariaDb implements ParameterResolver {
         }
 
         static RunningParley start() {
-            TestDatabase database = TestDatabase.create();
-            try {
-                return new RunningParley(PayaraMicro.start(ServerProcess.workDir("mariadb"), ParleyEnvironment.on(database)), database);
-            } catch (RuntimeException | Error e) {
-                database.close();
-                throw e;
-            }
+            OwnParley parley = OwnParley.start("mariadb", Map.of());
+            return new RunningParley(parley.server(), parley.database());
         }
 
         @Override
