@@ -19,6 +19,8 @@ import jakarta.persistence.criteria.Root;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The accuracy log: every answer of the assistant with where it came from and what it cost, the visitor's thumbs,
@@ -34,12 +36,15 @@ public class AccuracyLog {
     @Inject
     AuditLog audit;
 
-    /** Newest first; every filter is optional. */
+    /** Newest first; every filter is optional. The page's calls to providers come in one query. */
     public Page<Entry> find(Filter filter, int page, int size) {
-        return CriteriaPages.page(em, BotAnswer.class, (cb, answer) -> conditions(cb, answer, filter),
-                (cb, answer) -> List.of(cb.desc(answer.get("createdAt")), cb.desc(answer.get("id"))), page, size)
-                .map(answer -> new Entry(answer, em.createNamedQuery(LlmAttempt.OF_ANSWER, LlmAttempt.class)
-                        .setParameter("answerId", answer.id()).getResultList()));
+        Page<BotAnswer> answers = CriteriaPages.page(em, BotAnswer.class, (cb, answer) -> conditions(cb, answer, filter),
+                (cb, answer) -> List.of(cb.desc(answer.get("createdAt")), cb.desc(answer.get("id"))), page, size);
+        Map<String, List<LlmAttempt>> attempts = answers.items().isEmpty() ? Map.of()
+                : em.createNamedQuery(LlmAttempt.OF_ANSWERS, LlmAttempt.class)
+                        .setParameter("answerIds", answers.items().stream().map(BotAnswer::id).toList()).getResultStream()
+                        .collect(Collectors.groupingBy(LlmAttempt::answerId));
+        return answers.map(answer -> new Entry(answer, attempts.getOrDefault(answer.id(), List.of())));
     }
 
     /** Per provider since {@code since}: calls, failed calls, average latency. */

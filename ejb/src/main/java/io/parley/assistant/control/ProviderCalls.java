@@ -17,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -114,7 +115,7 @@ final class ProviderCalls {
 
     /** The failure a provider call's exception stands for, in words for an admin. */
     static ProviderFailure failure(Target target, Throwable error) {
-        Throwable cause = error instanceof ExecutionException || error instanceof java.util.concurrent.CompletionException
+        Throwable cause = error instanceof ExecutionException || error instanceof CompletionException
                 ? error.getCause() : error;
         if (cause instanceof ProviderFailure failure) {
             return failure;

@@ -17,11 +17,11 @@ import java.util.UUID;
 @NamedQuery(name = LlmAttempt.BY_PROVIDER, query = "SELECT a.provider, COUNT(a), "
         + "SUM(CASE WHEN a.outcome = io.parley.assistant.entity.Outcome.OK THEN 0 ELSE 1 END), AVG(a.latencyMs) "
         + "FROM LlmAttempt a WHERE a.createdAt >= :since GROUP BY a.provider ORDER BY a.provider")
-@NamedQuery(name = LlmAttempt.OF_ANSWER, query = "SELECT a FROM LlmAttempt a WHERE a.answerId = :answerId ORDER BY a.attemptNo")
+@NamedQuery(name = LlmAttempt.OF_ANSWERS, query = "SELECT a FROM LlmAttempt a WHERE a.answerId IN :answerIds ORDER BY a.answerId, a.attemptNo")
 public class LlmAttempt {
 
     public static final String BY_PROVIDER = "LlmAttempt.byProvider";
-    public static final String OF_ANSWER = "LlmAttempt.ofAnswer";
+    public static final String OF_ANSWERS = "LlmAttempt.ofAnswers";
 
     @Id
     private String id;
@@ -66,6 +66,10 @@ public class LlmAttempt {
         this.error = error == null ? null : error.substring(0, Math.min(error.length(), LlmConfig.MAX_ERROR_LENGTH));
         this.latencyMs = (int) Math.min(Integer.MAX_VALUE, latencyMs);
         this.createdAt = UtcClock.now();
+    }
+
+    public String answerId() {
+        return answerId;
     }
 
     public Provider provider() {

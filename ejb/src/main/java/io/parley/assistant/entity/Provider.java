@@ -1,5 +1,6 @@
 package io.parley.assistant.entity;
 
+import io.parley.platform.entity.Refusal;
 import io.parley.platform.entity.WireNames;
 
 
@@ -24,7 +25,7 @@ public enum Provider {
         return WireNames.of(this);
     }
 
-    /** @throws IllegalArgumentException naming the unknown provider */
+    /** @throws Refusal (invalid) naming the unknown provider */
     public static Provider fromWire(String name) {
         return WireNames.parse(Provider.class, name, "provider");
     }

@@ -1,5 +1,6 @@
 package io.parley.assistant.entity;
 
+import io.parley.platform.entity.Refusal;
 import io.parley.platform.entity.WireNames;
 
 /** Where an answer of the assistant came from. */
@@ -15,7 +16,7 @@ public enum ResponseType {
         return WireNames.of(this);
     }
 
-    /** @throws IllegalArgumentException naming the unknown type */
+    /** @throws Refusal (invalid) naming the unknown type */
     public static ResponseType fromWire(String name) {
         return WireNames.parse(ResponseType.class, name, "responseType");
     }

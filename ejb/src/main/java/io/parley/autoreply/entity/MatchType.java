@@ -1,5 +1,6 @@
 package io.parley.autoreply.entity;
 
+import io.parley.platform.entity.Refusal;
 import io.parley.platform.entity.WireNames;
 
 /** How a canned response's trigger is compared with what a visitor wrote. */
@@ -15,7 +16,7 @@ public enum MatchType {
         return WireNames.of(this);
     }
 
-    /** @throws IllegalArgumentException naming the unknown type */
+    /** @throws Refusal (invalid) naming the unknown type */
     public static MatchType fromWire(String name) {
         return WireNames.parse(MatchType.class, name, "matchType");
     }

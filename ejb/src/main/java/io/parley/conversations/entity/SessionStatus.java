@@ -1,5 +1,6 @@
 package io.parley.conversations.entity;
 
+import io.parley.platform.entity.Refusal;
 import io.parley.platform.entity.WireNames;
 
 
@@ -23,7 +24,7 @@ public enum SessionStatus {
         return this != RESOLVED && this != CLOSED;
     }
 
-    /** @throws IllegalArgumentException naming the unknown status */
+    /** @throws Refusal (invalid) naming the unknown status */
     public static SessionStatus fromWire(String name) {
         return WireNames.parse(SessionStatus.class, name, "status");
     }

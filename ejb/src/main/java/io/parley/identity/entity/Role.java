@@ -1,5 +1,6 @@
 package io.parley.identity.entity;
 
+import io.parley.platform.entity.Refusal;
 import io.parley.platform.entity.WireNames;
 
 
@@ -14,7 +15,7 @@ public enum Role {
         return WireNames.of(this);
     }
 
-    /** @throws IllegalArgumentException naming the unknown role */
+    /** @throws Refusal (invalid) naming the unknown role */
     public static Role fromWire(String name) {
         return WireNames.parse(Role.class, name, "role");
     }

@@ -14,14 +14,18 @@ public final class WireNames {
         return constant.name().toLowerCase(Locale.ROOT);
     }
 
-    /** @throws IllegalArgumentException naming the unknown {@code what} and the known ones */
+    /**
+     * Names come from clients (frames, bodies, query parameters), so an unknown one is bad input: a 400 naming the
+     * unknown {@code what} and the known ones, wherever it is read.
+     * @throws Refusal ({@link Refusal.Kind#INVALID})
+     */
     public static <E extends Enum<E>> E parse(Class<E> type, String name, String what) {
         for (E constant : type.getEnumConstants()) {
             if (of(constant).equals(name)) {
                 return constant;
             }
         }
-        throw new IllegalArgumentException("Unknown " + what + " '" + name + "': "
+        throw new Refusal(Refusal.Kind.INVALID, "Unknown " + what + " '" + name + "': "
                 + Arrays.stream(type.getEnumConstants()).map(WireNames::of).collect(Collectors.joining(", ")));
     }
 }

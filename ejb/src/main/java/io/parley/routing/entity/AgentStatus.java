@@ -1,5 +1,6 @@
 package io.parley.routing.entity;
 
+import io.parley.platform.entity.Refusal;
 import io.parley.platform.entity.WireNames;
 
 
@@ -13,7 +14,7 @@ public enum AgentStatus {
         return WireNames.of(this);
     }
 
-    /** @throws IllegalArgumentException naming the unknown status */
+    /** @throws Refusal (invalid) naming the unknown status */
     public static AgentStatus fromWire(String name) {
         return WireNames.parse(AgentStatus.class, name, "agent status");
     }

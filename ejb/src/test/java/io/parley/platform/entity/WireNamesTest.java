@@ -17,7 +17,7 @@ class WireNamesTest {
     @Test
     void anUnknownNameIsRefusedWithTheKnownOnes() {
         assertThatThrownBy(() -> WireNames.parse(SessionStatus.class, "WAITING_AGENT", "status"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(Refusal.class)
                 .hasMessage("Unknown status 'WAITING_AGENT': active, waiting_agent, assigned, resolved, closed");
     }
 }

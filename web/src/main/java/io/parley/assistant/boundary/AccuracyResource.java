@@ -8,7 +8,6 @@ import io.parley.platform.boundary.Caller;
 import io.parley.platform.boundary.QueryParameters;
 import io.parley.platform.control.UtcClock;
 import io.parley.platform.entity.Page;
-import io.parley.platform.entity.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -27,7 +26,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The accuracy log: admins list it (newest first, filtered) and see each provider's error rate and latency; agents
@@ -50,8 +48,8 @@ public class AccuracyResource {
     public Page<EntryView> find(@QueryParam("responseType") String responseType, @QueryParam("provider") String provider,
                                 @QueryParam("sessionId") String sessionId, @QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        AccuracyLog.Filter filter = new AccuracyLog.Filter(responseType == null ? null : parsed(() -> ResponseType.fromWire(responseType)),
-                provider == null ? null : parsed(() -> Provider.fromWire(provider)), sessionId,
+        AccuracyLog.Filter filter = new AccuracyLog.Filter(responseType == null ? null : ResponseType.fromWire(responseType),
+                provider == null ? null : Provider.fromWire(provider), sessionId,
                 QueryParameters.utc("from", from), QueryParameters.utc("to", to));
         return log.find(filter, page, size).map(EntryView::of);
     }
@@ -72,14 +70,6 @@ public class AccuracyResource {
     @RolesAllowed({"admin", "agent"})
     public EntryView mark(@PathParam("messageId") String messageId, @NotNull @Valid Mark mark) {
         return EntryView.of(new AccuracyLog.Entry(log.mark(caller.actor(), messageId, mark.correct(), mark.comment()), List.of()));
-    }
-
-    private static <T> T parsed(Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (IllegalArgumentException e) {
-            throw new Refusal(Refusal.Kind.INVALID, e.getMessage());
-        }
     }
 
     public record Mark(@NotNull Boolean correct, @Size(max = 1000) String comment) {

@@ -182,10 +182,6 @@ public class SessionsResource {
     }
 
     private static SessionStatus status(String status) {
-        try {
-            return status == null || status.isBlank() ? null : SessionStatus.fromWire(status);
-        } catch (IllegalArgumentException e) {
-            throw new Refusal(Refusal.Kind.INVALID, e.getMessage() + ": active, waiting_agent, assigned, resolved or closed");
-        }
+        return status == null || status.isBlank() ? null : SessionStatus.fromWire(status);
     }
 }

@@ -1,7 +1,6 @@
 package io.parley.identity.boundary;
 
 import io.parley.identity.entity.Role;
-import io.parley.platform.entity.Refusal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -14,13 +13,7 @@ final class RoleNames {
 
     static Set<Role> parse(List<String> names) {
         EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : names) {
-            try {
-                roles.add(Role.fromWire(name));
-            } catch (IllegalArgumentException e) {
-                throw new Refusal(Refusal.Kind.INVALID, e.getMessage());
-            }
-        }
+        names.forEach(name -> roles.add(Role.fromWire(name)));
         return roles;
     }
 }

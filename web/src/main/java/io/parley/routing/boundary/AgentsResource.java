@@ -1,7 +1,6 @@
 package io.parley.routing.boundary;
 
 import io.parley.platform.boundary.Caller;
-import io.parley.platform.entity.Refusal;
 import io.parley.routing.entity.AgentPresence;
 import io.parley.routing.entity.AgentStatus;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,13 +40,7 @@ public class AgentsResource {
     @PUT
     @Path("me/status")
     public PresenceView setStatus(@NotNull @Valid StatusChange change) {
-        AgentStatus status;
-        try {
-            status = AgentStatus.fromWire(change.status());
-        } catch (IllegalArgumentException e) {
-            throw new Refusal(Refusal.Kind.INVALID, e.getMessage());
-        }
-        assignments.announce(routing.setStatus(caller.user(), status, change.capacity()));
+        assignments.announce(routing.setStatus(caller.user(), AgentStatus.fromWire(change.status()), change.capacity()));
         return PresenceView.of(routing.presence(caller.user().id()));
     }
 
