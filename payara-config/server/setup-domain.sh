@@ -31,6 +31,8 @@ admin=(--port $((portbase + 48)))
 # before the restart: changed on a running domain, the listeners are rebuilt on the fly, and now and then one did not
 # come back (Payara then logs "GrizzlyProxy is NULL" at deployment and the port stays closed)
 "$asadmin" "${admin[@]}" multimode --file "$config_dir/http-listener.asadmin"
+# the admin console is no part of Parley: its listeners keep Payara's X-Frame-Options, which the file above turned off
+"$asadmin" "${admin[@]}" set 'configs.config.*.network-config.protocols.protocol.*admin-listener.http.xframe-options=true'
 "$asadmin" restart-domain "$domain"
 "$asadmin" "${admin[@]}" multimode --file "$config_dir/datasource-mysql.asadmin"
 "$asadmin" "${admin[@]}" ping-connection-pool parley-pool

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from './backoff';
+import { unwrap, wrap } from './bridge';
+import { imageType } from './images';
 import { serverBase, wsUrl } from './server';
+import { accentText } from './theme';
 
 describe('backoffDelay', () => {
   it('grows exponentially with jitter and a cap', () => {
@@ -27,5 +30,34 @@ describe('serverBase', () => {
   it('maps http to ws', () => {
     expect(wsUrl('http://localhost:8080', '/ws/chat')).toBe('ws://localhost:8080/ws/chat');
     expect(wsUrl('https://a.b/c', '/ws/chat')).toBe('wss://a.b/c/ws/chat');
+  });
+});
+
+describe('imageType', () => {
+  const bytes = (...b: number[]) => new Uint8Array([...b, ...new Array(12).fill(0)]);
+  it('knows the four image types by their first bytes, and nothing else', () => {
+    expect(imageType(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a))).toBe('image/png');
+    expect(imageType(bytes(0xff, 0xd8, 0xff, 0xe0))).toBe('image/jpeg');
+    expect(imageType(new TextEncoder().encode('GIF89a......'))).toBe('image/gif');
+    expect(imageType(new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8 '))).toBe('image/webp');
+    expect(imageType(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg">'))).toBeNull();
+    expect(imageType(new TextEncoder().encode('%PDF-1.7'))).toBeNull();
+  });
+});
+
+describe('accentText', () => {
+  it('puts white on dark colours and dark text on light ones', () => {
+    expect(accentText('#2d5bd3')).toBe('#fff');
+    expect(accentText('#ffd400')).toBe('#1f2328');
+  });
+});
+
+describe('bridge', () => {
+  it('takes only its own envelopes', () => {
+    expect(unwrap(wrap({ type: 'close' }))).toEqual({ type: 'close' });
+    expect(unwrap({ type: 'close' })).toBeNull();
+    expect(unwrap({ parley: 2, message: { type: 'close' } })).toBeNull();
+    expect(unwrap('{"parley":1}')).toBeNull();
+    expect(unwrap(null)).toBeNull();
   });
 });

@@ -23,12 +23,20 @@ export interface Message {
   seq: number;
   sender: Sender;
   text: string;
-  attachments: unknown[];
+  attachments: Attached[];
   agentId?: string;
+  /** The agent's display name, on messages an agent wrote. */
+  agentName?: string;
   /** UTC, ISO-8601. */
   createdAt: string;
   /** Only on messages that a client sent with one. */
   clientMsgId?: string;
+}
+
+/** An image a message carries; `url` is where the visitor reads it (with the session's headers). */
+export interface Attached {
+  id: string;
+  url: string;
 }
 
 export const MAX_REF_LENGTH = 64;
@@ -46,6 +54,7 @@ export const ERROR_CODES = [
   'no_session',
   'session_refused',
   'session_closed',
+  'not_found',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -80,19 +89,46 @@ export interface UserMessageData {
   text: string;
   /** 1–64 characters, unique per message of this visitor; makes the send idempotent. */
   clientMsgId: string;
+  /** The `url` an image was sent to (`POST /api/chat/attachments`) in this session. */
+  attachmentUrl?: string;
 }
 
-export type EndSessionData = Record<string, never>;
+export type EmptyData = Record<string, never>;
+
+export interface FeedbackData {
+  messageId: string;
+  helpful: boolean;
+}
+
+export interface VisitorJoinData {
+  page?: string;
+  referrer?: string;
+}
 
 /** Frames a visitor sends, by type. */
 export interface VisitorInMap {
   start_session: StartSessionData;
   resume: ResumeData;
   user_message: UserMessageData;
-  end_session: EndSessionData;
+  typing_start: EmptyData;
+  typing_stop: EmptyData;
+  request_agent: EmptyData;
+  end_session: EmptyData;
+  feedback: FeedbackData;
+  visitor_join: VisitorJoinData;
 }
 export type VisitorInType = keyof VisitorInMap;
-export const VISITOR_IN_TYPES: readonly VisitorInType[] = ['start_session', 'resume', 'user_message', 'end_session'];
+export const VISITOR_IN_TYPES: readonly VisitorInType[] = [
+  'start_session',
+  'resume',
+  'user_message',
+  'typing_start',
+  'typing_stop',
+  'request_agent',
+  'end_session',
+  'feedback',
+  'visitor_join',
+];
 
 // ---- /ws/chat: server -> visitor ------------------------------------------------------------
 
@@ -109,17 +145,47 @@ export interface SessionResumedData {
   messages: Message[];
 }
 
+export interface BotStreamData {
+  streamId: string;
+  delta: string;
+}
+
 export interface BotMessageData {
   message: Message;
   suggestions: string[];
-  responseType: 'auto_reply' | string;
+  responseType: 'auto_reply' | 'llm' | string;
+  /** The stream this stored answer completes (and replaces). */
+  streamId?: string;
 }
 
 export type Offer = 'agent' | 'offline_form';
 
+/** Why nobody (or no assistant) can answer now. */
+export type NoticeReason = 'assistant_unavailable' | 'outside_business_hours' | 'no_agent_online' | 'no_agent_answered' | string;
+
 export interface SystemMessageData {
   message: Message;
   offers: Offer[];
+  /** While someone is sought: the seconds left of the visitor's countdown. */
+  waitSeconds?: number;
+  reason?: NoticeReason;
+  /** `agent_joined`: a person took the conversation up (`agentName` says who). */
+  event?: 'agent_joined' | string;
+  agentName?: string;
+}
+
+export interface DisplayTypingData {
+  sessionId: string;
+  sender: 'agent';
+  agentId?: string;
+  agentName?: string;
+  isTyping: boolean;
+}
+
+export interface AgentInitiatedChatData {
+  sessionId: string;
+  sessionToken: string;
+  message: Message;
 }
 
 export interface AgentMessageData {
@@ -128,6 +194,14 @@ export interface AgentMessageData {
 
 export interface SessionEndedData {
   sessionId: string;
+  by?: 'agent' | string;
+}
+
+export interface RequestAgentAck {
+  sessionId: string;
+  status: 'waiting_agent' | 'assigned' | 'active' | 'unchanged' | string;
+  waitSeconds?: number;
+  reason?: NoticeReason;
 }
 
 /** `ack` data, by the type of the request it answers. */
@@ -135,16 +209,24 @@ export interface AckDataMap {
   start_session: { sessionId: string };
   resume: { sessionId: string; lastSeq: number };
   user_message: { message: Message };
+  typing_start: { sessionId: string };
+  typing_stop: { sessionId: string };
+  request_agent: RequestAgentAck;
   end_session: { sessionId: string };
+  feedback: FeedbackData;
+  visitor_join: { visitorId: string };
 }
 
 /** Frames a visitor receives, by type. */
 export interface VisitorOutMap {
   session_started: SessionStartedData;
   session_resumed: SessionResumedData;
+  bot_stream: BotStreamData;
   bot_message: BotMessageData;
   system_message: SystemMessageData;
   agent_message: AgentMessageData;
+  display_typing: DisplayTypingData;
+  agent_initiated_chat: AgentInitiatedChatData;
   session_ended: SessionEndedData;
   ack: AckDataMap[VisitorInType];
   error: ErrorData;
@@ -153,9 +235,12 @@ export type VisitorOutType = keyof VisitorOutMap;
 export const VISITOR_OUT_TYPES: readonly VisitorOutType[] = [
   'session_started',
   'session_resumed',
+  'bot_stream',
   'bot_message',
   'system_message',
   'agent_message',
+  'display_typing',
+  'agent_initiated_chat',
   'session_ended',
   'ack',
   'error',
@@ -167,3 +252,51 @@ export type VisitorOutFrame = { [K in VisitorOutType]: Envelope<K, VisitorOutMap
 /** Paths of the WebSocket endpoints, relative to the server's context root. */
 export const CHAT_PATH = '/ws/chat';
 export const AGENT_PATH = '/ws/agent';
+
+// ---- HTTP for visitors ----------------------------------------------------------------------
+
+/** `GET /api/widget/config`: the widget's look and what the desk can offer now. */
+export interface WidgetConfig {
+  title: string;
+  /** `#rrggbb` */
+  color: string;
+  position: 'left' | 'right';
+  launcherText: string;
+  logoUrl: string | null;
+  welcomeMessage: string;
+  maxAttachmentBytes: number;
+  /** Within business hours now. */
+  open: boolean;
+  agentsOnline: boolean;
+}
+
+export const WIDGET_CONFIG_PATH = '/api/widget/config';
+export const ATTACHMENTS_PATH = '/api/chat/attachments';
+export const RATING_PATH = '/api/chat/rating';
+export const TICKETS_PATH = '/api/tickets';
+/** The headers that prove a visitor's session on the visitor REST routes. */
+export const SESSION_HEADER = 'X-Parley-Session';
+export const SESSION_TOKEN_HEADER = 'X-Parley-Session-Token';
+
+/** `POST /api/tickets`, the offline form. */
+export interface TicketRequest {
+  name: string;
+  email: string;
+  message: string;
+  sessionId?: string;
+  sessionToken?: string;
+}
+
+/** `POST /api/chat/rating`. */
+export interface RatingRequest {
+  score: number;
+  comment?: string;
+}
+
+/** A problem document (`application/problem+json`), every HTTP error's body. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+}

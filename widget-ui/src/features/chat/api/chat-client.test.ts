@@ -26,6 +26,12 @@ class FakeSocket implements SocketLike {
   last() {
     return this.sent[this.sent.length - 1];
   }
+  lastOf(type: string) {
+    return [...this.sent].reverse().find((f) => f.type === type)!;
+  }
+  ack(type: string, data: object) {
+    this.push({ type: 'ack', ref: this.lastOf(type).ref, data });
+  }
 }
 
 function memoryStorage() {
@@ -61,41 +67,46 @@ function setup(storage = memoryStorage()) {
 afterEach(() => vi.useRealTimers());
 
 describe('ChatClient', () => {
-  it('starts a session, stores it, and shows a sent message only once acked', () => {
+  it('announces the visitor, starts a session only when the chat is opened, and shows a message sent, then delivered', () => {
     const { client, sockets, storage } = setup();
     client.start();
     const ws = sockets[0];
     ws.open();
+    expect(ws.sent.map((f) => f.type)).toEqual(['visitor_join']);
+    expect(ws.last().data.page).toBe('p');
+    client.open();
     const start = ws.last();
     expect(start.type).toBe('start_session');
     expect(start.data.userMeta.page).toBe('p');
     ws.push({ type: 'session_started', data: { sessionId: 'S1', sessionToken: 'T', welcomeMessage: 'Hi!' } });
-    ws.push({ type: 'ack', ref: start.ref, data: { sessionId: 'S1' } });
+    ws.ack('start_session', { sessionId: 'S1' });
     expect(client.welcome).toBe('Hi!');
-    expect(storage.get<any>('k')).toMatchObject({ sessionId: 'S1', sessionToken: 'T', lastSeq: 0 });
+    expect(storage.get<any>('k').session).toMatchObject({ sessionId: 'S1', sessionToken: 'T', lastSeq: 0 });
 
     client.send('hello');
     const um = ws.last();
     expect(um.type).toBe('user_message');
     expect(um.data.text).toBe('hello');
-    expect(client.messages.items()[0].kind).toBe('pending');
+    const [pending] = client.messages.items();
+    expect(pending.kind === 'pending' && pending.pending.sent).toBe(true);
     ws.push({ type: 'ack', ref: um.ref, data: { message: message(1, { sender: 'user', text: 'hello', clientMsgId: um.data.clientMsgId }) } });
-    ws.push({ type: 'bot_message', data: { message: message(2), suggestions: [], responseType: 'auto_reply' } });
-    ws.push({ type: 'bot_message', data: { message: message(2), suggestions: [], responseType: 'auto_reply' } });
+    ws.push({ type: 'bot_message', data: { message: message(2), suggestions: ['Prices?'], responseType: 'auto_reply' } });
+    ws.push({ type: 'bot_message', data: { message: message(2), suggestions: ['Prices?'], responseType: 'auto_reply' } });
     expect(client.messages.items().map((i) => i.key)).toEqual(['s1', 's2']);
-    expect(storage.get<any>('k').lastSeq).toBe(2);
+    expect(client.answers.get(2)).toMatchObject({ suggestions: ['Prices?'] });
+    expect(storage.get<any>('k').session.lastSeq).toBe(2);
   });
 
-  it('resumes after lastSeq, resends unacked messages with the same clientMsgId, and backs off', () => {
+  it('resumes after lastSeq, sends again what was not acknowledged with the same clientMsgId, and backs off', () => {
     vi.useFakeTimers();
     const storage = memoryStorage();
-    storage.set('k', { sessionId: 'S1', sessionToken: 'T', lastSeq: 4 });
+    storage.set('k', { session: { sessionId: 'S1', sessionToken: 'T', lastSeq: 4 }, pending: [] });
     const { client, sockets } = setup(storage);
     client.start();
     sockets[0].open();
     expect(sockets[0].last()).toMatchObject({ type: 'resume', data: { sessionId: 'S1', sessionToken: 'T', afterSeq: 4 } });
     sockets[0].push({ type: 'session_resumed', data: { sessionId: 'S1', messages: [message(5)] } });
-    sockets[0].push({ type: 'ack', ref: sockets[0].last().ref, data: { sessionId: 'S1', lastSeq: 5 } });
+    sockets[0].ack('resume', { sessionId: 'S1', lastSeq: 5 });
     client.send('are you there?');
     const first = sockets[0].last();
     sockets[0].close();
@@ -104,20 +115,110 @@ describe('ChatClient', () => {
     expect(sockets).toHaveLength(2);
     sockets[1].open();
     expect(sockets[1].last()).toMatchObject({ type: 'resume', data: { afterSeq: 5 } });
-    sockets[1].push({ type: 'ack', ref: sockets[1].last().ref, data: { sessionId: 'S1', lastSeq: 5 } });
+    sockets[1].ack('resume', { sessionId: 'S1', lastSeq: 5 });
     expect(sockets[1].last()).toMatchObject({ type: 'user_message', data: { clientMsgId: first.data.clientMsgId } });
+  });
+
+  it('keeps a message written while offline across a reload and sends it once connected', () => {
+    const storage = memoryStorage();
+    storage.set('k', { session: { sessionId: 'S1', sessionToken: 'T', lastSeq: 0 }, pending: [] });
+    const before = setup(storage);
+    before.client.send('written offline');
+    expect(before.sockets[0].sent).toEqual([]);
+
+    const after = setup(storage);
+    expect(after.client.messages.unsent().map((p) => p.text)).toEqual(['written offline']);
+    after.client.start();
+    after.sockets.at(-1)!.open();
+    after.sockets.at(-1)!.ack('resume', { sessionId: 'S1', lastSeq: 0 });
+    expect(after.sockets.at(-1)!.last()).toMatchObject({ type: 'user_message', data: { text: 'written offline' } });
   });
 
   it('starts a new session when resume is refused', () => {
     const storage = memoryStorage();
-    storage.set('k', { sessionId: 'OLD', sessionToken: 'T', lastSeq: 9 });
+    storage.set('k', { session: { sessionId: 'OLD', sessionToken: 'T', lastSeq: 9 }, pending: [] });
     const { client, sockets } = setup(storage);
     client.start();
     const ws = sockets[0];
     ws.open();
-    ws.push({ type: 'error', ref: ws.last().ref, data: { code: 'session_refused', message: 'no' } });
+    ws.push({ type: 'error', ref: ws.lastOf('resume').ref, data: { code: 'session_refused', message: 'no' } });
     expect(storage.get('k')).toBeNull();
     expect(ws.last().type).toBe('start_session');
     expect(client.messages.lastSeq).toBe(0);
+  });
+
+  it('shows a stream until its stored answer replaces it', () => {
+    const { client, sockets } = setup();
+    client.open();
+    const ws = sockets[0];
+    ws.open();
+    ws.push({ type: 'session_started', data: { sessionId: 'S1', sessionToken: 'T', welcomeMessage: '' } });
+    ws.push({ type: 'bot_stream', data: { streamId: 'x', delta: 'We open ' } });
+    ws.push({ type: 'bot_stream', data: { streamId: 'x', delta: 'at nine.' } });
+    expect([...client.streams.values()]).toEqual(['We open at nine.']);
+    ws.push({ type: 'bot_message', data: { message: message(1, { text: 'We open at nine.' }), suggestions: [], responseType: 'llm', streamId: 'x' } });
+    expect(client.streams.size).toBe(0);
+    expect(client.messages.items().map((i) => i.kind === 'message' && i.message.text)).toEqual(['We open at nine.']);
+  });
+
+  it('counts down while a person is sought, stops when one joins, and says why when nobody can come', () => {
+    vi.useFakeTimers();
+    const { client, sockets } = setup();
+    client.open();
+    const ws = sockets[0];
+    ws.open();
+    ws.push({ type: 'session_started', data: { sessionId: 'S1', sessionToken: 'T', welcomeMessage: '' } });
+    client.requestAgent();
+    ws.ack('request_agent', { sessionId: 'S1', status: 'waiting_agent', waitSeconds: 180 });
+    expect(client.waitUntil - Date.now()).toBe(180_000);
+    ws.push({ type: 'system_message', data: { message: message(1, { sender: 'system' }), offers: [], event: 'agent_joined', agentName: 'Alex' } });
+    expect(client.waitUntil).toBe(0);
+    ws.push({ type: 'display_typing', data: { sessionId: 'S1', sender: 'agent', agentName: 'Alex', isTyping: true } });
+    expect(client.agentTyping).toBe('Alex');
+
+    client.requestAgent();
+    ws.ack('request_agent', { sessionId: 'S1', status: 'active', reason: 'outside_business_hours' });
+    expect(client.noAgentReason).toBe('outside_business_hours');
+  });
+
+  it('keeps the ended session for its rating and starts anew with the next message', () => {
+    const { client, sockets } = setup();
+    client.open();
+    const ws = sockets[0];
+    ws.open();
+    ws.push({ type: 'session_started', data: { sessionId: 'S1', sessionToken: 'T', welcomeMessage: '' } });
+    ws.ack('start_session', { sessionId: 'S1' });
+    client.end();
+    expect(ws.last().type).toBe('end_session');
+    ws.push({ type: 'session_ended', data: { sessionId: 'S1' } });
+    expect(client.ended).toBe(true);
+    expect(client.endedSession).toEqual({ sessionId: 'S1', sessionToken: 'T' });
+    client.send('one more thing');
+    expect(client.ended).toBe(false);
+    expect(ws.last().type).toBe('start_session');
+  });
+
+  it('sends feedback on an answer and remembers it', () => {
+    const { client, sockets } = setup();
+    client.open();
+    const ws = sockets[0];
+    ws.open();
+    ws.push({ type: 'session_started', data: { sessionId: 'S1', sessionToken: 'T', welcomeMessage: '' } });
+    const answer = message(1);
+    ws.push({ type: 'bot_message', data: { message: answer, suggestions: [], responseType: 'llm' } });
+    client.feedback(answer, false);
+    expect(ws.last()).toMatchObject({ type: 'feedback', data: { messageId: 'm1', helpful: false } });
+    ws.ack('feedback', { messageId: 'm1', helpful: false });
+    expect(client.answers.get(1)?.helpful).toBe(false);
+  });
+
+  it('gives the session to a REST call that waits for it, asking for one first', async () => {
+    const { client, sockets } = setup();
+    const proof = client.sessionProof();
+    const ws = sockets[0];
+    ws.open();
+    expect(ws.last().type).toBe('start_session');
+    ws.push({ type: 'session_started', data: { sessionId: 'S9', sessionToken: 'T9', welcomeMessage: '' } });
+    await expect(proof).resolves.toEqual({ sessionId: 'S9', sessionToken: 'T9' });
   });
 });

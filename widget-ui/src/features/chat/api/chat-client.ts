@@ -6,7 +6,10 @@ import type {
   Envelope,
   ErrorData,
   Message,
+  NoticeReason,
   Offer,
+  RequestAgentAck,
+  SystemMessageData,
   UserMeta,
   VisitorInMap,
   VisitorInType,
@@ -14,14 +17,42 @@ import type {
 } from '../../../lib/protocol';
 import { MessageStore, type PendingMessage } from '../state/messages';
 
-/** What the widget keeps in localStorage between page loads. */
-export interface StoredSession {
+/** A session's id and token: what the visitor's REST calls (images, rating, offline form) prove it with. */
+export interface Credentials {
   sessionId: string;
   sessionToken: string;
+}
+
+/** What the widget keeps in localStorage between page loads. */
+export interface StoredSession extends Credentials {
   lastSeq: number;
   welcomeMessage?: string;
   /** The last messages, so that a reload shows the conversation while `resume` asks only for what is new. */
   messages?: Message[];
+  /** Suggestions and response types of the assistant's answers, by seq. */
+  answers?: [number, Answer][];
+  /** When the visitor's countdown for a person runs out (epoch ms). */
+  waitUntil?: number;
+  /** The agent who took the conversation up. */
+  agent?: string;
+}
+
+export interface Offers {
+  offers: Offer[];
+  reason?: NoticeReason;
+}
+
+/** What the visitor keeps of one of the assistant's answers. */
+export interface Answer {
+  responseType: string;
+  suggestions: string[];
+  helpful?: boolean;
+}
+
+interface StoredState {
+  session: StoredSession | null;
+  /** Messages written and not yet acknowledged: sent again after a reload. */
+  pending: Pick<PendingMessage, 'clientMsgId' | 'text' | 'attachmentUrl'>[];
 }
 
 /** The part of WebSocket the client uses (so that tests can give a fake). */
@@ -43,8 +74,10 @@ export interface ChatClientOptions {
   userMeta: () => UserMeta;
   createSocket?: (url: string) => SocketLike;
   storage?: typeof defaultStorage;
-  /** Called whenever messages, welcome text, status or the ended flag change. */
+  /** Called whenever anything the visitor sees changes. */
   onChange: () => void;
+  /** An agent started a conversation with this visitor. */
+  onInvited?: () => void;
 }
 
 type Reply = { ok: (data: never) => void; fail: (e: ErrorData) => void };
@@ -52,35 +85,56 @@ type Reply = { ok: (data: never) => void; fail: (e: ErrorData) => void };
 const OPEN = 1;
 
 /**
- * The visitor's side of `/ws/chat` (docs/protocol.md): starts or resumes the session, sends messages
- * idempotently (resent with the same `clientMsgId` until acknowledged), and reconnects with backoff.
+ * The visitor's side of `/ws/chat` (docs/protocol.md): announces the visitor, starts or resumes the session, sends
+ * messages idempotently (again with the same `clientMsgId` until acknowledged, also after a reload), follows the
+ * assistant's streams, the request for a person and its countdown, and reconnects with backoff.
  */
 export class ChatClient {
   readonly messages = new MessageStore();
-  readonly offers = new Map<number, Offer[]>();
+  /** What a notice offers the visitor (a person, the offline form), and why, by the notice's seq. */
+  readonly offers = new Map<number, Offers>();
+  readonly answers = new Map<number, Answer>();
+  /** The answers being written now, by stream id. */
+  readonly streams = new Map<string, string>();
   welcome = '';
   status: Status = 'idle';
   /** When offline: the time of the next attempt. */
   retryAt = 0;
   /** The session has ended; the next message starts a new one. */
   ended = false;
+  /** The session that ended last, for its rating. */
+  endedSession: Credentials | null = null;
+  /** While someone is sought: when the countdown runs out (epoch ms). */
+  waitUntil = 0;
+  /** Why nobody can come, once that is known (the offline form is offered). */
+  noAgentReason: NoticeReason | null = null;
+  /** The name of the agent who is writing, while they are. */
+  agentTyping: string | null = null;
+  /** The agent who took the conversation up, once one has. */
+  agent: string | null = null;
 
   private session: StoredSession | null;
+  private wanted = false;
   private socket: SocketLike | null = null;
   private ready = false;
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private refCounter = 0;
   private readonly replies = new Map<string, Reply>();
-  private readonly inFlight = new Set<string>();
+  private readonly sessionWaiters = new Set<(c: Credentials) => void>();
   private readonly storage: typeof defaultStorage;
 
   constructor(private readonly opts: ChatClientOptions) {
     this.storage = opts.storage ?? defaultStorage;
-    this.session = this.storage.get<StoredSession>(opts.storageKey);
+    const state = this.storage.get<StoredState>(opts.storageKey);
+    this.session = state?.session ?? null;
+    for (const p of state?.pending ?? []) this.messages.addPending(p.clientMsgId, p.text, p.attachmentUrl);
     if (this.session) {
       this.welcome = this.session.welcomeMessage ?? '';
       for (const m of this.session.messages ?? []) this.messages.add(m);
+      for (const [seq, a] of this.session.answers ?? []) this.answers.set(seq, a);
+      this.agent = this.session.agent ?? null;
+      this.waitUntil = this.session.waitUntil ?? 0;
     }
   }
 
@@ -88,10 +142,39 @@ export class ChatClient {
     return this.session != null;
   }
 
-  /** Connects if not connected yet. Safe to call any number of times. */
+  get credentials(): Credentials | null {
+    return this.session && { sessionId: this.session.sessionId, sessionToken: this.session.sessionToken };
+  }
+
+  /** The session's id and token once there is one; asks for one if need be. Fails if none comes within the time. */
+  sessionProof(timeoutMs = 15_000): Promise<Credentials> {
+    const now = this.credentials;
+    if (now) return Promise.resolve(now);
+    this.open();
+    return new Promise((resolve, reject) => {
+      const waiter = (c: Credentials) => {
+        clearTimeout(timer);
+        resolve(c);
+      };
+      const timer = setTimeout(() => {
+        this.sessionWaiters.delete(waiter);
+        reject(new Error('The chat is not connected.'));
+      }, timeoutMs);
+      this.sessionWaiters.add(waiter);
+    });
+  }
+
+  /** Connects if not connected yet (announcing the visitor; a session is created only once one is wanted). */
   start(): void {
     if (this.socket || this.timer !== undefined) return;
     this.connect();
+  }
+
+  /** The visitor opened the chat: a session (and its welcome message) is wanted now. */
+  open(): void {
+    this.wanted = true;
+    if (this.ready && !this.session && !this.ended) this.startSession();
+    this.start();
   }
 
   /** Retries at once if waiting to reconnect (e.g. the browser went back online). */
@@ -103,21 +186,60 @@ export class ChatClient {
     }
   }
 
-  send(text: string): void {
+  /** Sends a message (with an image sent before, if any); shown at once, delivered when the server acknowledges it. */
+  send(text: string, attachmentUrl?: string): void {
     const t = text.trim();
     if (!t) return;
-    if (this.ended) {
-      this.ended = false;
-      this.messages.clear();
-      this.offers.clear();
-      this.welcome = '';
-    }
+    if (this.ended) this.startOver();
     const id = randomId();
-    this.messages.addPending(id, t);
+    this.messages.addPending(id, t, attachmentUrl);
+    this.wanted = true;
+    this.persist();
     this.changed();
-    if (this.ready && this.session) this.sendUserMessage({ clientMsgId: id, text: t });
+    if (this.ready && this.session) this.sendUserMessage(this.messages.unsent().find((p) => p.clientMsgId === id)!);
     else if (this.ready) this.startSession();
     else this.start();
+  }
+
+  /** Asks for a person; the countdown starts with the server's answer. */
+  requestAgent(): void {
+    this.noAgentReason = null;
+    this.request('request_agent', {}, (ack) => this.onAgentRequested(ack), () => {});
+    this.changed();
+  }
+
+  /** Thumbs up or down on one of the assistant's answers; again replaces it. */
+  feedback(message: Message, helpful: boolean): void {
+    const answer = this.answers.get(message.seq);
+    if (!answer) return;
+    this.request(
+      'feedback',
+      { messageId: message.id, helpful },
+      () => {
+        answer.helpful = helpful;
+        this.persist();
+        this.changed();
+      },
+      () => {},
+    );
+  }
+
+  typing(isTyping: boolean): void {
+    if (this.session) this.request(isTyping ? 'typing_start' : 'typing_stop', {}, () => {}, () => {});
+  }
+
+  /** Ends the conversation; the rating is asked for next. */
+  end(): void {
+    this.request('end_session', {}, () => {}, () => {});
+  }
+
+  /** Forgets the ended conversation: the next message starts a new one. */
+  startOver(): void {
+    this.ended = false;
+    this.endedSession = null;
+    this.messages.clear();
+    this.clearConversation();
+    this.changed();
   }
 
   // ---- connection --------------------------------------------------------------------------
@@ -140,7 +262,9 @@ export class ChatClient {
       this.socket = null;
       this.ready = false;
       this.replies.clear();
-      this.inFlight.clear();
+      this.messages.unmarkSent();
+      this.agentTyping = null;
+      this.streams.clear();
       this.scheduleReconnect();
     };
     ws.onerror = () => {
@@ -167,10 +291,12 @@ export class ChatClient {
   }
 
   private handshake(): void {
+    const meta = this.opts.userMeta();
+    this.request('visitor_join', { page: meta.page, referrer: meta.referrer }, () => {}, () => {});
     const s = this.session;
     if (!s) {
-      // Nothing to resume: a session is created only for a visitor who wants one (the panel opened or a message waits).
-      this.startSession();
+      if (this.wanted || this.messages.unsent().length) this.startSession();
+      else this.becomeReady();
       return;
     }
     this.request(
@@ -199,41 +325,49 @@ export class ChatClient {
     this.ready = true;
     this.attempt = 0;
     this.setStatus('online');
-    for (const p of this.messages.unsent()) this.sendUserMessage(p);
+    if (this.session) for (const p of this.messages.unsent()) this.sendUserMessage(p);
   }
 
   private dropSession(): void {
     this.session = null;
-    this.storage.remove(this.opts.storageKey);
     this.messages.clear();
+    this.clearConversation();
+    this.persist();
+  }
+
+  private clearConversation(): void {
     this.offers.clear();
+    this.answers.clear();
+    this.streams.clear();
     this.welcome = '';
+    this.waitUntil = 0;
+    this.noAgentReason = null;
+    this.agentTyping = null;
+    this.agent = null;
   }
 
   // ---- frames ------------------------------------------------------------------------------
 
-  private sendUserMessage(p: Pick<PendingMessage, 'clientMsgId' | 'text'>): void {
-    if (this.inFlight.has(p.clientMsgId)) return;
-    this.inFlight.add(p.clientMsgId);
-    this.request(
+  private sendUserMessage(p: PendingMessage): void {
+    if (p.sent) return;
+    const sent = this.request(
       'user_message',
-      { text: p.text, clientMsgId: p.clientMsgId },
-      (ack: AckDataMap['user_message']) => {
-        this.inFlight.delete(p.clientMsgId);
-        this.addMessage(ack.message);
-      },
+      { text: p.text, clientMsgId: p.clientMsgId, ...(p.attachmentUrl ? { attachmentUrl: p.attachmentUrl } : {}) },
+      (ack: AckDataMap['user_message']) => this.addMessage(ack.message),
       (e) => {
-        this.inFlight.delete(p.clientMsgId);
+        this.messages.markSent(p.clientMsgId, false);
         if (e.code === 'session_closed' || e.code === 'no_session') {
           // The session is gone: start a new one; becomeReady() sends what is still pending.
-          this.markEnded();
-          this.ended = false;
+          this.session = null;
           this.messages.clear();
+          this.clearConversation();
           this.startSession();
         } else this.messages.fail(p.clientMsgId, e.message || 'Not sent');
+        this.persist();
         this.changed();
       },
     );
+    if (sent) this.messages.markSent(p.clientMsgId);
   }
 
   private request<T extends VisitorInType>(
@@ -241,13 +375,14 @@ export class ChatClient {
     data: VisitorInMap[T],
     ok: (ack: AckDataMap[T]) => void,
     fail: (e: ErrorData) => void,
-  ): void {
+  ): boolean {
     const ws = this.socket;
-    if (!ws || ws.readyState !== OPEN) return;
+    if (!ws || ws.readyState !== OPEN) return false;
     const ref = 'r' + ++this.refCounter;
     this.replies.set(ref, { ok: ok as (d: never) => void, fail });
     const frame: Envelope<T, VisitorInMap[T]> = { type, data, ref };
     ws.send(JSON.stringify(frame));
+    return true;
   }
 
   private receive(raw: unknown): void {
@@ -270,30 +405,86 @@ export class ChatClient {
       case 'session_started': {
         const d = frame.data;
         this.messages.clear();
-        this.offers.clear();
+        this.clearConversation();
         this.ended = false;
         this.welcome = d.welcomeMessage ?? '';
-        this.session = { sessionId: d.sessionId, sessionToken: d.sessionToken, lastSeq: 0, welcomeMessage: this.welcome };
-        this.persist();
+        this.bind({ sessionId: d.sessionId, sessionToken: d.sessionToken });
+        break;
+      }
+      case 'agent_initiated_chat': {
+        // An agent opened a conversation with this visitor: follow it instead of the one before.
+        const d = frame.data;
+        this.messages.clear();
+        this.clearConversation();
+        this.ended = false;
+        this.bind({ sessionId: d.sessionId, sessionToken: d.sessionToken });
+        this.addMessage(d.message);
+        this.request('resume', { sessionId: d.sessionId, sessionToken: d.sessionToken, afterSeq: this.messages.lastSeq }, () => {}, () => {});
+        this.opts.onInvited?.();
         break;
       }
       case 'session_resumed':
         for (const m of frame.data.messages ?? []) this.addMessage(m, false);
         this.persist();
         break;
-      case 'bot_message':
+      case 'bot_stream': {
+        const d = frame.data;
+        this.streams.set(d.streamId, (this.streams.get(d.streamId) ?? '') + d.delta);
+        break;
+      }
+      case 'bot_message': {
+        const d = frame.data;
+        // A stored answer replaces its own stream, and any stream that broke off before it.
+        this.streams.clear();
+        if (d.message) this.answers.set(d.message.seq, { responseType: d.responseType, suggestions: d.suggestions ?? [] });
+        this.addMessage(d.message);
+        break;
+      }
       case 'agent_message':
+        this.agentTyping = null;
+        this.waitUntil = 0;
+        this.agent = frame.data.message?.agentName || 'An agent';
         this.addMessage(frame.data.message);
         break;
       case 'system_message':
-        if (frame.data.message && frame.data.offers?.length) this.offers.set(frame.data.message.seq, frame.data.offers);
-        this.addMessage(frame.data.message);
+        this.onNotice(frame.data);
+        break;
+      case 'display_typing':
+        this.agentTyping = frame.data.isTyping ? frame.data.agentName || 'An agent' : null;
         break;
       case 'session_ended':
         this.markEnded();
         break;
     }
     this.changed();
+  }
+
+  private bind(c: Credentials): void {
+    this.session = { ...c, lastSeq: 0 };
+    this.persist();
+    for (const waiter of this.sessionWaiters) waiter(c);
+    this.sessionWaiters.clear();
+  }
+
+  private onAgentRequested(ack: RequestAgentAck): void {
+    if (ack.waitSeconds) this.waitUntil = Date.now() + ack.waitSeconds * 1000;
+    if (ack.reason) this.noAgentReason = ack.reason;
+    this.persist();
+    this.changed();
+  }
+
+  private onNotice(d: SystemMessageData): void {
+    if (d.message && d.offers?.length) this.offers.set(d.message.seq, { offers: d.offers, reason: d.reason });
+    if (d.event === 'agent_joined') {
+      this.waitUntil = 0;
+      this.agent = d.agentName || 'An agent';
+    }
+    else if (d.waitSeconds) this.waitUntil = Date.now() + d.waitSeconds * 1000;
+    if (d.reason && d.reason !== 'assistant_unavailable') {
+      this.waitUntil = 0;
+      this.noAgentReason = d.reason;
+    }
+    this.addMessage(d.message);
   }
 
   private addMessage(m: Message | undefined, save = true): void {
@@ -304,17 +495,26 @@ export class ChatClient {
 
   private markEnded(): void {
     this.ended = true;
+    this.endedSession = this.credentials;
     this.session = null;
-    this.storage.remove(this.opts.storageKey);
+    this.waitUntil = 0;
+    this.agentTyping = null;
+    this.persist();
   }
 
   private persist(): void {
     const s = this.session;
-    if (!s) return;
-    s.lastSeq = Math.max(s.lastSeq, this.messages.lastSeq);
-    s.welcomeMessage = this.welcome;
-    s.messages = this.messages.recent(100);
-    this.storage.set(this.opts.storageKey, s);
+    if (s) {
+      s.lastSeq = Math.max(s.lastSeq, this.messages.lastSeq);
+      s.welcomeMessage = this.welcome;
+      s.messages = this.messages.recent(100);
+      s.answers = [...this.answers].filter(([seq]) => this.messages.get(seq));
+      s.waitUntil = this.waitUntil || undefined;
+      s.agent = this.agent ?? undefined;
+    }
+    const pending = this.messages.unsent().map(({ clientMsgId, text, attachmentUrl }) => ({ clientMsgId, text, attachmentUrl }));
+    if (!s && !pending.length) this.storage.remove(this.opts.storageKey);
+    else this.storage.set(this.opts.storageKey, { session: s, pending } satisfies StoredState);
   }
 
   private setStatus(s: Status): void {

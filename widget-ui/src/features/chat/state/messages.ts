@@ -4,6 +4,9 @@ import type { Message } from '../../../lib/protocol';
 export interface PendingMessage {
   clientMsgId: string;
   text: string;
+  attachmentUrl?: string;
+  /** Written to the socket (and not acknowledged yet). */
+  sent?: boolean;
   failed?: string;
 }
 
@@ -34,8 +37,23 @@ export class MessageStore {
     return true;
   }
 
-  addPending(clientMsgId: string, text: string): void {
-    this.pending.set(clientMsgId, { clientMsgId, text });
+  addPending(clientMsgId: string, text: string, attachmentUrl?: string): void {
+    this.pending.set(clientMsgId, { clientMsgId, text, attachmentUrl });
+  }
+
+  markSent(clientMsgId: string, sent = true): void {
+    const p = this.pending.get(clientMsgId);
+    if (p) p.sent = sent;
+  }
+
+  /** The connection dropped: nothing pending is on its way any more. */
+  unmarkSent(): void {
+    for (const p of this.pending.values()) p.sent = false;
+  }
+
+  /** The stored message with this seq, if any. */
+  get(seq: number): Message | undefined {
+    return this.bySeq.get(seq);
   }
 
   fail(clientMsgId: string, reason: string): void {

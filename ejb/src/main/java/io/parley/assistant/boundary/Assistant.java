@@ -86,7 +86,7 @@ public class Assistant {
 
     /** Stores the canned response that matched the visitor's message ({@link AutoReplies#match}) and logs it. */
     public Answered autoReply(String sessionId, CannedResponse canned, long matchMillis) {
-        ChatMessage message = transcript.append(sessionId, Sender.BOT, null, canned.response(), null).message();
+        ChatMessage message = transcript.append(sessionId, Sender.BOT, canned.response(), null).message();
         BotAnswer logged = new BotAnswer(sessionId, message.id(), ResponseType.AUTO_REPLY, matchMillis);
         em.persist(logged);
         return new Answered(message, ResponseType.AUTO_REPLY, List.of(), Optional.empty(), logged.id());
@@ -131,7 +131,7 @@ public class Assistant {
         }
         int failures = (int) generated.attempts().stream().filter(attempt -> attempt.outcome() != Outcome.OK).count();
         if (generated.completion().isEmpty()) {
-            ChatMessage message = transcript.append(sessionId, Sender.SYSTEM, null, noAnswerMessage, null).message();
+            ChatMessage message = transcript.append(sessionId, Sender.SYSTEM, noAnswerMessage, null).message();
             BotAnswer logged = new BotAnswer(sessionId, message.id(), ResponseType.FALLBACK, generated.latencyMs()).afterFailures(failures);
             log(logged, generated.attempts());
             return Optional.of(new Answered(message, ResponseType.FALLBACK, List.of(), Optional.empty(), logged.id()));
@@ -139,7 +139,7 @@ public class Assistant {
         ReplyFormat.Reply reply = ReplyFormat.read(generated.completion().get().text());
         Optional<String> handoff = reply.handoff() ? Optional.of(reply.reason() == null ? "assistant_handoff" : "assistant_handoff: " + reply.reason())
                 : reply.confidence() != null && reply.confidence() < minConfidence ? Optional.of("low_confidence") : Optional.empty();
-        ChatMessage message = transcript.append(sessionId, Sender.BOT, null, reply.answer(), null).message();
+        ChatMessage message = transcript.append(sessionId, Sender.BOT, reply.answer(), null).message();
         Target by = generated.answeredBy().orElseThrow();
         BotAnswer logged = new BotAnswer(sessionId, message.id(), ResponseType.LLM, generated.latencyMs())
                 .from(by.configId(), by.provider(), by.model(), generated.firstTokenMs(), generated.completion().get().tokensIn(),

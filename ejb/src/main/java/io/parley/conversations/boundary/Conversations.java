@@ -73,11 +73,21 @@ public class Conversations {
         if (attachmentId != null && (attachment == null || !attachment.sessionId().equals(sessionId))) {
             throw new ConversationException("not_found", "There is no attachment " + attachmentId + " in this session");
         }
-        Appended appended = transcript.append(sessionId, Sender.USER, null, text, clientMsgId);
+        Appended appended = transcript.append(sessionId, Sender.USER, text, clientMsgId);
         if (attachment != null && !appended.duplicate()) {
             appended.message().attach(attachment.id());
         }
         return appended;
+    }
+
+    /**
+     * The visitor's rating of their conversation, whatever its status (the widget asks once it has ended); rating again
+     * replaces it. An unknown session and a wrong token are refused alike.
+     */
+    public ChatSession rate(String sessionId, String token, int score, String comment) {
+        ChatSession session = transcript.locked(held(sessionId, token).id());
+        session.rate(score, comment);
+        return session;
     }
 
     public void end(String sessionId) {

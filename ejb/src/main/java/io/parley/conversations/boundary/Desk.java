@@ -24,11 +24,14 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The agents' side of conversations: the inbox, joining a session, writing to the visitor, notes for colleagues,
  * taking, assigning and closing sessions. An agent reaches unassigned sessions and their own; an admin every session.
- * Writing to a session nobody owns takes it: the assistant falls silent while an agent owns a session.
+ * Writing to a session nobody owns takes it: the assistant falls silent while an agent owns a session. When an agent
+ * takes a conversation up, the visitor is told so by a stored system message ("Ada joined the conversation").
  */
 @Stateless
 public class Desk {
@@ -44,11 +47,16 @@ public class Desk {
     @EJB
     Conversations conversations;
 
+    /** What the visitor is told when an agent takes the conversation up; {@code {name}} is the agent's display name. */
+    @Inject
+    @ConfigProperty(name = "parley.chat.agent-joined-message")
+    String agentJoinedMessage;
+
     /** The session's messages and notes for an agent who opens it; its owner thereby takes it up. */
     public Joined join(User agent, String sessionId, long afterSeq) {
         ChatSession session = visible(agent, transcript.locked(sessionId));
-        session.acceptBy(agent.id());
-        return new Joined(session, transcript.after(sessionId, afterSeq), notes(sessionId));
+        Optional<ChatMessage> joined = session.acceptBy(agent.id()) ? announce(session, agent) : Optional.empty();
+        return new Joined(session, transcript.after(sessionId, afterSeq), notes(sessionId), joined);
     }
 
     public ChatSession detail(User agent, String sessionId) {
@@ -72,9 +80,10 @@ public class Desk {
         if (taken) {
             transcript.move(session, SessionStatus.ASSIGNED, agent.id(), agent.id());
         }
-        session.acceptBy(agent.id());
-        Appended appended = transcript.append(sessionId, Sender.AGENT, agent.id(), text, clientMsgId);
-        return new AgentPosted(appended, taken && !appended.duplicate());
+        boolean takenUp = session.acceptBy(agent.id()) || taken;
+        Optional<ChatMessage> joined = takenUp ? announce(session, agent) : Optional.empty();
+        Appended appended = transcript.append(sessionId, agent, text, clientMsgId);
+        return new AgentPosted(appended, taken && !appended.duplicate(), joined);
     }
 
     /** Proactive chat: a new session for a visitor on the site, owned by the agent, opened with the agent's message. */
@@ -84,7 +93,8 @@ public class Desk {
         em.flush(); // the new row must be in the database before it can be locked for the first message
         ChatSession session = transcript.locked(started.session().id());
         transcript.move(session, SessionStatus.ASSIGNED, agent.id(), agent.id());
-        Appended first = transcript.append(session.id(), Sender.AGENT, agent.id(), text, null);
+        session.joinedBy(agent.id()); // the visitor sees who it is from the first message: no notice that they joined
+        Appended first = transcript.append(session.id(), agent, text, null);
         return new Initiated(started, first.message());
     }
 
@@ -96,8 +106,11 @@ public class Desk {
         return note;
     }
 
-    /** Gives an open session to an agent: an admin to anyone, an agent sessions that are unassigned or their own. */
-    public ChatSession assign(User actor, String sessionId, String agentId) {
+    /**
+     * Gives an open session to an agent: an admin to anyone, an agent sessions that are unassigned or their own. Agents
+     * who assign a conversation to themselves take it up at once; anyone else takes it up when they join or write.
+     */
+    public Assigned assign(User actor, String sessionId, String agentId) {
         ChatSession session = transcript.locked(sessionId);
         requireWritable(actor, session);
         User assignee = agentId == null ? null : em.find(User.class, agentId);
@@ -105,7 +118,7 @@ public class Desk {
             throw new ConversationException("invalid", "There is no active agent " + agentId);
         }
         transcript.move(session, SessionStatus.ASSIGNED, assignee.id(), actor.id());
-        return session;
+        return new Assigned(session, assignee.id().equals(actor.id()) ? announce(session, assignee) : Optional.empty());
     }
 
     /** An agent resolves the conversation; the visitor can start a new one. */
@@ -120,6 +133,15 @@ public class Desk {
     public Page<ChatSession> inbox(User agent, Filter filter, int page, int size) {
         return CriteriaPages.page(em, ChatSession.class, (cb, session) -> conditions(cb, session, agent, filter),
                 (cb, session) -> List.of(cb.desc(session.get("lastActivityAt")), cb.asc(session.get("id"))), page, size);
+    }
+
+    /** Tells the visitor that the agent who has just taken the conversation up joined it, unless they were told last time. */
+    private Optional<ChatMessage> announce(ChatSession session, User agent) {
+        if (!session.joinedBy(agent.id())) {
+            return Optional.empty();
+        }
+        String text = agentJoinedMessage.replace("{name}", agent.name());
+        return Optional.of(transcript.append(session.id(), Sender.SYSTEM, text, null).message());
     }
 
     private List<InternalNote> notes(String sessionId) {
@@ -184,14 +206,22 @@ public class Desk {
     public record Filter(View view, SessionStatus status, String assignedAgentId, LocalDateTime from, LocalDateTime to, String text) {
     }
 
-    public record Joined(ChatSession session, List<ChatMessage> messages, List<InternalNote> notes) {
+    /** What an agent who opens a session sees, and the notice that they joined it if they took it up now. */
+    public record Joined(ChatSession session, List<ChatMessage> messages, List<InternalNote> notes, Optional<ChatMessage> joined) {
+    }
+
+    /** The session as assigned, and the notice that its agent joined it if they assigned it to themselves. */
+    public record Assigned(ChatSession session, Optional<ChatMessage> joined) {
     }
 
     /** A session an agent started, with its token for the visitor and the agent's first message. */
     public record Initiated(Conversations.Started started, ChatMessage message) {
     }
 
-    /** The stored message, and whether writing it made the agent the session's owner. */
-    public record AgentPosted(Appended appended, boolean took) {
+    /**
+     * The stored message, whether writing it made the agent the session's owner, and the notice that they joined it (stored
+     * before their message) if writing took it up.
+     */
+    public record AgentPosted(Appended appended, boolean took, Optional<ChatMessage> joined) {
     }
 }

@@ -6,6 +6,7 @@ import io.parley.conversations.entity.ConversationException;
 import io.parley.conversations.entity.Sender;
 import io.parley.conversations.entity.SessionStatus;
 import io.parley.conversations.entity.SessionTransition;
+import io.parley.identity.entity.User;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -53,8 +54,17 @@ public class Transcript {
         return transition;
     }
 
-    /** Stores a message with the session's next seq; {@code authorId} is the agent for agent messages. */
-    public Appended append(String sessionId, Sender sender, String authorId, String text, String clientMsgId) {
+    /** Stores a message of the visitor, the assistant or the system with the session's next seq. */
+    public Appended append(String sessionId, Sender sender, String text, String clientMsgId) {
+        return append(sessionId, sender, null, text, clientMsgId);
+    }
+
+    /** Stores an agent's message with the session's next seq, signed with who they are now (id and display name). */
+    public Appended append(String sessionId, User agent, String text, String clientMsgId) {
+        return append(sessionId, Sender.AGENT, agent, text, clientMsgId);
+    }
+
+    private Appended append(String sessionId, Sender sender, User author, String text, String clientMsgId) {
         ChatSession session = locked(sessionId);
         if (!session.isOpen()) {
             throw new ConversationException("session_closed", "This chat session has ended");
@@ -68,7 +78,8 @@ public class Transcript {
                 return new Appended(earlier.get(0), true, session);
             }
         }
-        ChatMessage message = new ChatMessage(sessionId, session.nextSeq(), sender, authorId, text, clientMsgId);
+        ChatMessage message = new ChatMessage(sessionId, session.nextSeq(), sender, author == null ? null : author.id(),
+                author == null ? null : author.name(), text, clientMsgId);
         em.persist(message);
         return new Appended(message, false, session);
     }

@@ -47,13 +47,17 @@ public class ChatMessage {
     @Column(name = "author_id")
     private String authorId;
 
+    /** The agent's display name when they wrote it: what the visitor saw, whatever the agent is called later. */
+    @Column(name = "author_name")
+    private String authorName;
+
     @Column(name = "created_at")
     private LocalDateTime createdAt;
 
     protected ChatMessage() {
     }
 
-    public ChatMessage(String sessionId, long seq, Sender sender, String authorId, String text, String clientMsgId) {
+    public ChatMessage(String sessionId, long seq, Sender sender, String authorId, String authorName, String text, String clientMsgId) {
         this.id = UUID.randomUUID().toString();
         this.sessionId = sessionId;
         this.seq = seq;
@@ -61,6 +65,7 @@ public class ChatMessage {
         this.text = text;
         this.clientMsgId = clientMsgId;
         this.authorId = authorId;
+        this.authorName = authorName;
         this.createdAt = UtcClock.now();
     }
 
@@ -95,6 +100,10 @@ public class ChatMessage {
 
     public String authorId() {
         return authorId;
+    }
+
+    public String authorName() {
+        return authorName;
     }
 
     public String clientMsgId() {

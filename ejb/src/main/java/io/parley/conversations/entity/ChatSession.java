@@ -72,6 +72,19 @@ public class ChatSession {
     @Column(name = "accepted_at")
     private LocalDateTime acceptedAt;
 
+    /** The agent the visitor was last told joined the conversation. */
+    @Column(name = "joined_agent_id")
+    private String joinedAgentId;
+
+    /** The visitor's rating of the conversation, 1 to 5; null until they rate it. */
+    private Integer rating;
+
+    @Column(name = "rating_comment")
+    private String ratingComment;
+
+    @Column(name = "rated_at")
+    private LocalDateTime ratedAt;
+
     protected ChatSession() {
     }
 
@@ -123,11 +136,51 @@ public class ChatSession {
         return transition;
     }
 
-    /** The owner took the conversation up (joined it or wrote in it); anyone else's joining changes nothing. */
-    public void acceptBy(String agentId) {
+    /**
+     * The owner took the conversation up (joined it or wrote in it); anyone else's joining changes nothing.
+     * @return whether it was taken up now
+     */
+    public boolean acceptBy(String agentId) {
         if (status == SessionStatus.ASSIGNED && agentId.equals(assignedAgentId) && acceptedAt == null) {
             acceptedAt = UtcClock.now();
+            return true;
         }
+        return false;
+    }
+
+    /**
+     * The owner has just taken the conversation up: whether the visitor is to be told that they joined. Not when the
+     * visitor was told of this same agent last (taken up again after a release, say): nobody joins twice in a row.
+     */
+    public boolean joinedBy(String agentId) {
+        if (status != SessionStatus.ASSIGNED || !agentId.equals(assignedAgentId) || acceptedAt == null || agentId.equals(joinedAgentId)) {
+            return false;
+        }
+        joinedAgentId = agentId;
+        return true;
+    }
+
+    /** The visitor rates the conversation, at any time, even after it ended; rating again replaces the rating. */
+    public void rate(int score, String comment) {
+        if (score < 1 || score > 5) {
+            throw new ConversationException("invalid", "A rating is a score from 1 to 5");
+        }
+        rating = score;
+        ratingComment = comment;
+        ratedAt = UtcClock.now();
+    }
+
+    /** The visitor's score, 1 to 5, or null when they have not rated the conversation. */
+    public Integer rating() {
+        return rating;
+    }
+
+    public String ratingComment() {
+        return ratingComment;
+    }
+
+    public LocalDateTime ratedAt() {
+        return ratedAt;
     }
 
     /** Assigned before {@code cutoff} and not taken up since. */

@@ -27,6 +27,11 @@ public class Notifications {
         return userIds.stream().map(userId -> tell(userId, kind, text, sessionId)).toList();
     }
 
+    /** The same notice for every active person, agents and admins alike (a visitor left a message with the offline form). */
+    public List<Notification> tellEveryone(Notification.Kind kind, String text, String sessionId) {
+        return tellEach(em.createNamedQuery(User.ACTIVE, User.class).getResultStream().map(User::id).toList(), kind, text, sessionId);
+    }
+
     public Page<Notification> mine(User user, int page, int size) {
         Page.requireValid(page, size);
         List<Notification> items = em.createNamedQuery(Notification.OF_USER, Notification.class).setParameter("userId", user.id())

@@ -19,8 +19,11 @@ public class Notification {
     public static final String OF_USER = "Notification.ofUser";
     public static final String COUNT_OF_USER = "Notification.countOfUser";
 
-    /** What happened: a conversation given to the person, taken from them, or a visitor asking for a person. */
-    public enum Kind { ASSIGNED, AGENT_REQUEST }
+    /**
+     * What happened: a conversation given to the person, taken from them, a visitor asking for a person, or a visitor
+     * leaving a message with the offline form.
+     */
+    public enum Kind { ASSIGNED, AGENT_REQUEST, TICKET }
 
     @Id
     private String id;

@@ -93,12 +93,12 @@ public class Routing {
             return new Request(session, Optional.empty(), Optional.empty(), Optional.empty(), secondsLeft(session));
         }
         if (!settings.isOpenNow()) {
-            Appended notice = transcript.append(session.id(), Sender.SYSTEM, null, closedMessage, null);
+            Appended notice = transcript.append(session.id(), Sender.SYSTEM, closedMessage, null);
             return new Request(session, Optional.of(notice), Optional.of(Unavailable.OUTSIDE_BUSINESS_HOURS), Optional.empty(), OptionalLong.empty());
         }
         List<AgentPresence> online = onlineLocked();
         transcript.move(session, SessionStatus.WAITING_AGENT, null, null).because(reason);
-        Appended notice = transcript.append(sessionId, Sender.SYSTEM, null, online.isEmpty() ? noAgentMessage : waitingMessage, null);
+        Appended notice = transcript.append(sessionId, Sender.SYSTEM, online.isEmpty() ? noAgentMessage : waitingMessage, null);
         return new Request(session, Optional.of(notice), online.isEmpty() ? Optional.of(Unavailable.NO_AGENT_ONLINE) : Optional.empty(),
                 assign(session, online, load()), secondsLeft(session));
     }
@@ -136,7 +136,7 @@ public class Routing {
             ChatSession session = transcript.locked(sessionId);
             if (session.status() == SessionStatus.WAITING_AGENT && session.waitingSince().isBefore(cutoff)) {
                 transcript.move(session, SessionStatus.ACTIVE, null, null);
-                ended.add(transcript.append(sessionId, Sender.SYSTEM, null, noAgentMessage, null));
+                ended.add(transcript.append(sessionId, Sender.SYSTEM, noAgentMessage, null));
             }
         }
         return ended;
@@ -175,6 +175,11 @@ public class Routing {
     public AgentPresence presence(String userId) {
         AgentPresence presence = em.find(AgentPresence.class, userId);
         return presence != null ? presence : new AgentPresence(userId, defaultCapacity);
+    }
+
+    /** Whether at least one agent is online now: the widget shows it before the visitor asks for a person. */
+    public boolean anyoneOnline() {
+        return !em.createNamedQuery(AgentPresence.ONLINE, AgentPresence.class).setMaxResults(1).getResultList().isEmpty();
     }
 
     public List<AgentPresence> everyone() {

@@ -5,6 +5,8 @@ import io.parley.identity.entity.Actor;
 import io.parley.settings.control.BusinessHours;
 import io.parley.settings.entity.DeskSettings;
 import io.parley.settings.entity.OpeningPeriod;
+import io.parley.settings.entity.WidgetLook;
+import io.parley.settings.entity.WidgetPosition;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -14,7 +16,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.stream.Collectors;
 
-/** The desk's settings: read by routing on every request for a person, changed by admins (and audited). */
+/**
+ * The desk's settings: read by routing on every request for a person and by every visitor's widget, changed by admins
+ * (and audited).
+ */
 @Stateless
 public class Settings {
 
@@ -53,6 +58,26 @@ public class Settings {
         return current().businessHours().isOpenAt(Instant.now());
     }
 
+    public Look look() {
+        WidgetLook look = em.find(WidgetLook.class, WidgetLook.ID);
+        return new Look(look.title(), look.color(), look.position(), look.launcherText(), look.logoUrl());
+    }
+
+    /** Replaces the widget's look as a whole. */
+    public Look changeLook(Actor actor, Look next) {
+        em.find(WidgetLook.class, WidgetLook.ID).change(next.title(), next.color(), next.position(), next.launcherText(),
+                next.logoUrl(), actor.userId());
+        audit.record(actor, "widget.change", "widget", "title=\"" + next.title() + "\", color=" + next.color()
+                + ", position=" + next.position().wireName() + ", launcherText=\"" + next.launcherText() + "\", logoUrl="
+                + (next.logoUrl() == null ? "none" : next.logoUrl()));
+        return next;
+    }
+
+    /** What every visitor's widget asks for when it loads: its look, the welcome message, and whether the desk is open. */
+    public ForWidget forWidget() {
+        return new ForWidget(look(), welcomeMessage(), isOpenNow());
+    }
+
     public Current change(Actor actor, Current next) {
         DeskSettings settings = em.find(DeskSettings.class, DeskSettings.ID);
         BusinessHours hours = next.businessHours();
@@ -63,6 +88,14 @@ public class Settings {
                 + ", businessHours=" + (hours.enabled() ? hours.zone() + " " + hours.periods().stream()
                         .map(p -> p.day() + " " + p.opens() + "-" + p.closes()).collect(Collectors.joining(", ")) : "off"));
         return next;
+    }
+
+    /** How the widget looks: its header's title and logo (null for none), its colour, and its launcher. */
+    public record Look(String title, String color, WidgetPosition position, String launcherText, String logoUrl) {
+    }
+
+    /** The widget's look, the welcome message in force, and whether the desk is within its business hours now. */
+    public record ForWidget(Look look, String welcomeMessage, boolean open) {
     }
 
     /** Whether the assistant takes a conversation back when its agent lets go of it, and the business hours. */

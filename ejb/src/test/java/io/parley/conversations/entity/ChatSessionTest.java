@@ -1,6 +1,7 @@
 package io.parley.conversations.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -45,5 +46,37 @@ class ChatSessionTest {
         assertThat(session.accepted()).isTrue();
         session.moveTo(SessionStatus.ASSIGNED, "bob", "bob");
         assertThat(session.accepted()).as("agents who assign themselves take it up at once").isTrue();
+    }
+
+    @Test
+    void theVisitorIsToldOfEachAgentWhoTakesItUpButNeverOfTheSameOneTwiceInARow() {
+        session.moveTo(SessionStatus.ASSIGNED, "ada", null);
+        assertThat(session.joinedBy("ada")).as("not taken up yet").isFalse();
+        assertThat(session.acceptBy("ada")).isTrue();
+        assertThat(session.acceptBy("ada")).as("taken up once").isFalse();
+        assertThat(session.joinedBy("bob")).as("not bob's").isFalse();
+        assertThat(session.joinedBy("ada")).isTrue();
+        assertThat(session.joinedBy("ada")).isFalse();
+
+        session.moveTo(SessionStatus.ASSIGNED, "bob", "admin");
+        assertThat(session.acceptBy("bob")).isTrue();
+        assertThat(session.joinedBy("bob")).as("a transfer, taken up").isTrue();
+
+        session.moveTo(SessionStatus.ACTIVE, null, "bob");
+        session.moveTo(SessionStatus.ASSIGNED, "bob", "bob");
+        assertThat(session.joinedBy("bob")).as("the same agent again, with nobody in between").isFalse();
+    }
+
+    @Test
+    void aRatingIsAScoreFromOneToFiveAndRatingAgainReplacesIt() {
+        assertThat(session.rating()).isNull();
+        session.rate(2, "slow");
+        session.moveTo(SessionStatus.CLOSED, null, null);
+        session.rate(5, null);
+        assertThat(session.rating()).isEqualTo(5);
+        assertThat(session.ratingComment()).isNull();
+        assertThat(session.ratedAt()).isNotNull();
+        assertThatThrownBy(() -> session.rate(6, null)).isInstanceOf(ConversationException.class);
+        assertThat(session.rating()).isEqualTo(5);
     }
 }

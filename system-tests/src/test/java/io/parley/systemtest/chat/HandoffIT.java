@@ -3,10 +3,8 @@ package io.parley.systemtest.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.parley.systemtest.support.Api;
 import io.parley.systemtest.support.ChatClient;
-import io.parley.systemtest.support.ParleyOnMariaDb;
-import io.parley.systemtest.support.ParleyOnMariaDb.RunningParley;
+import io.parley.systemtest.support.OnTheSharedParley;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,31 +12,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A conversation moves from the assistant to a person: queue, join, reply, notes, inbox, close — over both sockets and REST. */
-@ExtendWith(ParleyOnMariaDb.class)
-class HandoffIT {
+class HandoffIT extends OnTheSharedParley {
 
     private static final Duration QUIET = Duration.ofMillis(700);
-    private static RunningParley parley;
-    private static Api api;
-    private static String adminToken;
-
-    @BeforeAll
-    static void server(RunningParley running) {
-        parley = running;
-        api = running.api();
-        adminToken = running.adminToken();
-    }
-
-    @AfterAll
-    static void noServerErrors() {
-        parley.server().assertLogClean();
-    }
 
     @Test
     void aVisitorIsHandedToAnAgentWithoutLosingAMessageAndNotesNeverReachThem() {
@@ -63,14 +42,16 @@ class HandoffIT {
                     .noneMatch(frame -> frame.path("type").asText().equals("bot_message"));
 
             JsonNode joined = agent.request("join_session", Map.of("sessionId", sessionId, "afterSeq", 0));
-            assertThat(joined.path("lastSeq").asLong()).isEqualTo(4);
+            assertThat(joined.path("lastSeq").asLong()).as("looking at a conversation nobody owns does not take it").isEqualTo(4);
             JsonNode reply = agent.request("agent_message", Map.of("sessionId", sessionId, "text", "Hi Grace, I'm Ada.", "clientMsgId", "ada-1"));
-            assertThat(reply.path("message").path("seq").asLong()).isEqualTo(5);
-            JsonNode delivered = visitor.until("agent_message", data -> true).path("message");
+            assertThat(reply.path("message").path("seq").asLong()).as("after the notice that Ada joined").isEqualTo(6);
+            JsonNode notice = visitor.until("system_message", data -> data.path("event").asText().equals("agent_joined"));
+            assertThat(notice.path("message").path("seq").asLong()).isEqualTo(5);
+            JsonNode delivered = visitor.next("agent_message").path("data").path("message");
             assertThat(delivered.path("text").asText()).isEqualTo("Hi Grace, I'm Ada.");
             assertThat(delivered.path("agentId").asText()).isEqualTo(ada[0]);
             assertThat(agent.request("agent_message", Map.of("sessionId", sessionId, "text", "Hi Grace, I'm Ada.", "clientMsgId", "ada-1"))
-                    .path("message").path("seq").asLong()).as("the same clientMsgId again").isEqualTo(5);
+                    .path("message").path("seq").asLong()).as("the same clientMsgId again").isEqualTo(6);
 
             agent.request("internal_note", Map.of("sessionId", sessionId, "text", "VIP customer, order 4711"));
             visitor.say("thanks!");
@@ -79,24 +60,24 @@ class HandoffIT {
                     .noneMatch(frame -> frame.toString().contains("VIP") || frame.path("type").asText().equals("bot_message")
                             || frame.path("type").asText().equals("agent_message"));
             assertThat(visitor.resume(sessionId, started.path("sessionToken").asText(), 0).path("messages"))
-                    .extracting(m -> m.path("seq").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
-            assertThat(agent.until("new_message", data -> data.path("message").path("seq").asLong() == 6)
+                    .extracting(m -> m.path("seq").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+            assertThat(agent.until("new_message", data -> data.path("message").path("seq").asLong() == 7)
                     .path("message").path("text").asText()).isEqualTo("thanks!");
             assertThat(parley.database().count("SELECT COUNT(*) FROM internal_notes WHERE session_id = ?", sessionId)).isEqualTo(1);
             assertThat(parley.database().query("SELECT status, assigned_agent_id FROM chat_sessions WHERE id = ?", sessionId).get(0))
                     .containsEntry("status", "ASSIGNED").containsEntry("assigned_agent_id", ada[0]);
 
-            try (ChatClient colleague = parley.agentSocket(adminToken)) {
+            try (ChatClient colleague = parley.agentSocket(admin)) {
                 JsonNode seen = colleague.request("join_session", Map.of("sessionId", sessionId));
-                assertThat(seen.path("lastSeq").asLong()).isEqualTo(6);
+                assertThat(seen.path("lastSeq").asLong()).isEqualTo(7);
             }
 
             assertThat(ids(api.get("/api/admin/sessions?view=mine", ada[1]).body())).contains(sessionId);
             assertThat(ids(api.get("/api/admin/sessions?view=unassigned&size=200", bob[1]).body())).doesNotContain(sessionId);
             assertThat(api.get("/api/admin/sessions/" + sessionId, bob[1]).status()).as("another agent's session").isEqualTo(404);
-            assertThat(ids(api.get("/api/admin/sessions?q=GRACE%20hopper&size=200", adminToken).body())).contains(sessionId);
+            assertThat(ids(api.get("/api/admin/sessions?q=GRACE%20hopper&size=200", admin).body())).contains(sessionId);
             assertThat(api.get("/api/admin/sessions/" + sessionId + "/messages?afterSeq=4", ada[1]).body())
-                    .extracting(m -> m.path("seq").asLong()).containsExactly(5L, 6L);
+                    .extracting(m -> m.path("seq").asLong()).containsExactly(5L, 6L, 7L);
             assertThat(api.get("/api/admin/sessions?view=nonsense", ada[1]).status()).isEqualTo(400);
 
             assertThat(api.call("PUT", "/api/admin/sessions/" + sessionId + "/close", ada[1], null).body().path("status").asText())
@@ -129,7 +110,7 @@ class HandoffIT {
                 assertThat(owner.request("agent_message", Map.of("sessionId", sessionId, "text", "Bob here", "clientMsgId", "b1"))
                         .path("message").path("agentId").asText()).isEqualTo(bob[0]);
             }
-            assertThat(api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", adminToken, Map.of("agentId", UUID.randomUUID().toString())).status())
+            assertThat(api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", admin, Map.of("agentId", UUID.randomUUID().toString())).status())
                     .isEqualTo(400);
         }
     }
@@ -139,11 +120,11 @@ class HandoffIT {
         String[] ada = parley.newAgent("ada");
         int perWriter = 15;
         try (ChatClient visitor = ChatClient.connect(parley.server().ws("/ws/chat"));
-             ChatClient first = parley.agentSocket(ada[1]); ChatClient second = parley.agentSocket(adminToken)) {
+             ChatClient first = parley.agentSocket(ada[1]); ChatClient second = parley.agentSocket(admin)) {
             JsonNode started = visitor.startSession(Map.of());
             String sessionId = started.path("sessionId").asText();
             visitor.request("request_agent", Map.of());
-            api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", adminToken, Map.of("agentId", ada[0]));
+            api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", admin, Map.of("agentId", ada[0]));
             List<CompletableFuture<Void>> writers = new ArrayList<>();
             writers.add(CompletableFuture.runAsync(() -> IntStream.range(0, perWriter).forEach(i ->
                     visitor.send("user_message", Map.of("text", "v" + i, "clientMsgId", "v" + i), "v" + i))));
@@ -153,7 +134,8 @@ class HandoffIT {
                         agent.send("agent_message", Map.of("sessionId", sessionId, "text", who + i, "clientMsgId", who + i), who + i))));
             }
             CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get();
-            long expected = 1 + 3L * perWriter;
+            // the visitor's request, everybody's messages, and the notice that Ada joined when she first wrote
+            long expected = 2 + 3L * perWriter;
             for (int attempt = 0; attempt < 50 && parley.database().count("SELECT COUNT(*) FROM chat_messages WHERE session_id = ?", sessionId) < expected; attempt++) {
                 Thread.sleep(100);
             }

@@ -145,6 +145,7 @@ class RoutingClockIT {
             assertThat(again.path("status").asText()).as("given by hand: the visitor has someone").isEqualTo("unchanged");
             assertThat(again.has("waitSeconds")).as("and never waited").isFalse();
             cySocket.request("join_session", Map.of("sessionId", session, "afterSeq", 0));
+            assertThat(visitor.next("system_message").path("data").path("event").asText()).as("Cy took it up").isEqualTo("agent_joined");
 
             JsonNode released = api.call("PUT", "/api/admin/sessions/" + session + "/release", cy[1], null).body();
             assertThat(released.path("status").asText()).as("nobody else has room: the queue").isEqualTo("waiting_agent");

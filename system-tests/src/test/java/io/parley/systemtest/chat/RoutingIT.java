@@ -72,7 +72,7 @@ class RoutingIT {
     }
 
     /** Lets a second pass: on MariaDB, times are kept to the second (docs/operations.md), and "later" must be later. */
-    private static void pause() {
+    static void pause() {
         try {
             Thread.sleep(1_100);
         } catch (InterruptedException e) {

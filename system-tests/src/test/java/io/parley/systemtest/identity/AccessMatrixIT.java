@@ -45,6 +45,29 @@ class AccessMatrixIT {
                 .allSatisfy(endpoint -> assertThat(endpoint.isPublic() || !endpoint.roles().isEmpty()).as(endpoint.toString()).isTrue());
     }
 
+    @Test
+    void theWidgetsEndpointsAreOpenToVisitorsAndItsSettingsAndTicketsToTheDesk() {
+        assertThat(rule("GET", "/api/widget/config").isPublic()).as("the widget's config").isTrue();
+        assertThat(rule("POST", "/api/tickets").isPublic()).as("the offline form").isTrue();
+        assertThat(rule("POST", "/api/chat/rating").isPublic()).as("the rating, proven by the session's token").isTrue();
+        assertThat(rule("GET", "/api/tickets")).satisfies(tickets -> {
+            assertThat(tickets.isPublic()).isFalse();
+            assertThat(tickets.roles()).containsExactlyInAnyOrder("admin", "agent");
+        });
+        for (String method : List.of("GET", "PUT")) {
+            assertThat(rule(method, "/api/admin/widget")).satisfies(look -> {
+                assertThat(look.isPublic()).isFalse();
+                assertThat(look.roles()).containsExactly("admin");
+            });
+        }
+        assertThat(api.get("/api/widget/config", null).status()).as("anonymous").isEqualTo(200);
+    }
+
+    private static Endpoint rule(String method, String path) {
+        return ENDPOINTS.stream().filter(endpoint -> endpoint.method().equals(method) && endpoint.path().equals(path)).findFirst()
+                .orElseThrow(() -> new AssertionError("No " + method + " " + path + " in the war"));
+    }
+
     @TestFactory
     Stream<DynamicTest> everyEndpointAnswersEachCallerAsItsRuleSays() {
         return ENDPOINTS.stream().map(endpoint -> DynamicTest.dynamicTest(endpoint.toString(), () -> {

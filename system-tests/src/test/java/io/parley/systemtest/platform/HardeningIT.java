@@ -203,7 +203,7 @@ class HardeningIT {
 
     @Test
     void theWidgetsSiteMayLoadTheWidgetAndPostTheOfflineFormWithoutCredentials() throws Exception {
-        HttpResponse<String> module = viaTlsFrom(SHOP, "/widget/parley-widget.es.js");
+        HttpResponse<String> module = viaTlsFrom(SHOP, "/widget/parley.es.js");
         assertThat(module.statusCode()).isEqualTo(200);
         assertThat(module.headers().firstValue("Access-Control-Allow-Origin")).hasValue(SHOP);
         assertThat(module.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
@@ -216,9 +216,42 @@ class HardeningIT {
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(SHOP);
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
 
-        assertProblem(viaTlsFrom(STRANGER, "/widget/parley-widget.es.js"), 403);
+        assertProblem(viaTlsFrom(STRANGER, "/widget/parley.es.js"), 403);
         assertProblem(send(request("/api/tickets", VIA_TLS).method("OPTIONS", BodyPublishers.noBody())
                 .header("Origin", CONSOLE).header("Access-Control-Request-Method", "POST")), 403);
+    }
+
+    @Test
+    void theWidgetsPagesMayBeFramedOnlyByTheWidgetsSiteAndParleysOwnPages() throws Exception {
+        for (String path : new String[] {"/widget/frame.html", "/widget/parley.es.js"}) {
+            HttpResponse<String> widget = viaTls(path);
+            assertThat(widget.headers().firstValue("X-Frame-Options")).as(path).isEmpty();
+            assertThat(widget.headers().allValues("Content-Security-Policy")).as(path).singleElement()
+                    .satisfies(csp -> assertThat(csp).contains("script-src 'self';").endsWith("; frame-ancestors 'self' " + SHOP));
+            assertThat(widget.headers().firstValue("Strict-Transport-Security")).isPresent();
+        }
+        HttpResponse<String> api = viaTls("/api/widget/config");
+        assertThat(api.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(api.headers().firstValue("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
+    }
+
+    @Test
+    void theWidgetsSiteMayReadItsConfigAndSendTheSessionsHeadersToRateAConversation() throws Exception {
+        HttpResponse<String> config = viaTlsFrom(SHOP, "/api/widget/config");
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(config.headers().firstValue("Access-Control-Allow-Origin")).hasValue(SHOP);
+        assertThat(ChatClient.JSON.readTree(config.body()).path("title").asText()).isEqualTo("Chat with us");
+        assertProblem(viaTlsFrom(STRANGER, "/api/widget/config"), 403);
+
+        HttpResponse<String> preflight = send(request("/api/chat/rating", VIA_TLS).method("OPTIONS", BodyPublishers.noBody())
+                .header("Origin", SHOP).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type, x-parley-session, x-parley-session-token"));
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(SHOP);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).hasValueSatisfying(
+                headers -> assertThat(headers).contains("X-Parley-Session", "X-Parley-Session-Token"));
+        assertProblem(send(request("/api/chat/rating", VIA_TLS).method("OPTIONS", BodyPublishers.noBody())
+                .header("Origin", STRANGER).header("Access-Control-Request-Method", "POST")), 403);
     }
 
     // --- WebSocket handshakes

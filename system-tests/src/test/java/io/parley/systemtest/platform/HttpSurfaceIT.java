@@ -73,14 +73,18 @@ class HttpSurfaceIT {
     void theDemoPageLoadsTheWidgetWhichIsServed() throws Exception {
         HttpResponse<String> demo = get("/");
         assertThat(demo.statusCode()).isEqualTo(200);
-        assertThat(demo.body()).contains("<script src=\"/widget/parley-widget.umd.js\"");
+        assertThat(demo.body()).contains("<script async src=\"/widget/parley.js\"");
 
-        HttpResponse<String> widget = get("/widget/parley-widget.umd.js");
-        assertThat(widget.statusCode()).isEqualTo(200);
-        assertThat(widget.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("javascript"));
-        assertThat(widget.body()).contains("/ws/chat");
+        HttpResponse<String> loader = get("/widget/parley.js");
+        assertThat(loader.statusCode()).isEqualTo(200);
+        assertThat(loader.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+        assertThat(loader.body()).contains("/widget/frame.html");
+        assertThat(get("/widget/parley.es.js").statusCode()).isEqualTo(200);
 
-        assertThat(get("/widget/parley-widget.es.js").statusCode()).isEqualTo(200);
+        HttpResponse<String> frame = get("/widget/frame.html");
+        assertThat(frame.statusCode()).isEqualTo(200);
+        String chat = frame.body().replaceAll("(?s).*<script type=\"module\" crossorigin src=\"\\./([^\"]+)\".*", "$1");
+        assertThat(get("/widget/" + chat).body()).as("the chat the frame loads").contains("/ws/chat");
     }
 
     @Test
@@ -104,7 +108,7 @@ class HttpSurfaceIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/admin/", "/widget/parley-widget.umd.js", "/api/no-such-resource", "/no-such-page.html",
+    @ValueSource(strings = {"/", "/admin/", "/api/widget/config", "/api/no-such-resource", "/no-such-page.html",
             "/health/ready"})
     void everyAnswerCarriesTheSecurityHeadersAndNamesNoServerSoftware(String path) throws Exception {
         HttpResponse<String> answer = get(path);
@@ -116,6 +120,18 @@ class HttpSurfaceIT {
         assertThat(answer.headers().firstValue("Strict-Transport-Security")).as("never over plain HTTP").isEmpty();
         assertThat(answer.headers().firstValue("Server")).isEmpty();
         assertThat(answer.headers().firstValue("X-Powered-By")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/widget/frame.html", "/widget/parley.js", "/widget/no-such-file.js"})
+    void byDefaultEverySiteMayFrameTheWidgetsPagesAndNothingElse(String path) throws Exception {
+        HttpResponse<String> answer = get(path);
+        assertThat(answer.headers().firstValue("X-Frame-Options")).as("neither Parley's nor Payara's").isEmpty();
+        assertThat(answer.headers().allValues("Content-Security-Policy")).singleElement().satisfies(csp -> assertThat(csp)
+                .startsWith("default-src 'self'; script-src 'self'; ").contains("connect-src 'self' ws://" + parley.server().http("/").getAuthority())
+                .endsWith("; frame-ancestors *"));
+        assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(answer.headers().firstValue("Server")).isEmpty();
     }
 
     @Test
@@ -141,7 +157,7 @@ class HttpSurfaceIT {
 
     @Test
     void byDefaultEverySiteMayEmbedTheWidgetWithoutCredentials() throws Exception {
-        HttpResponse<String> module = getFrom("https://any-shop.example", "/widget/parley-widget.es.js");
+        HttpResponse<String> module = getFrom("https://any-shop.example", "/widget/parley.es.js");
         assertThat(module.statusCode()).isEqualTo(200);
         assertThat(module.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
         assertThat(module.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();

@@ -69,6 +69,9 @@ public class AgentEndpoint {
     @Inject
     LiveVisitors liveVisitors;
 
+    @Inject
+    JoinNotices joinNotices;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -108,10 +111,14 @@ public class AgentEndpoint {
         dispatcher.acknowledge(socket, frame, Map.of("feed", true));
     }
 
-    /** Replays the session after {@code afterSeq} with its notes, then follows it live. */
+    /**
+     * Replays the session after {@code afterSeq} with its notes, then follows it live. The owner's joining takes the
+     * conversation up, and the visitor is told they joined (the replay has that notice already).
+     */
     private void joinSession(Session socket, ClientFrame frame) {
         JoinSession join = frames.data(frame, JoinSession.class);
         Desk.Joined joined = desk.join(agent, join.sessionId(), join.from());
+        joinNotices.announce(joined.joined(), agent);
         push.followAsAgent(join.sessionId(), socket);
         push.send(socket, ServerFrame.event("session_joined", Map.of(
                 "session", SessionView.of(joined.session()),
@@ -125,6 +132,7 @@ public class AgentEndpoint {
         Desk.AgentPosted posted = desk.postAgentMessage(agent, message.sessionId(), message.text(), message.clientMsgId());
         WireMessage stored = WireMessage.of(posted.appended().message());
         dispatcher.acknowledge(socket, frame, Map.of("message", stored));
+        joinNotices.announce(posted.joined(), agent);
         if (posted.appended().duplicate()) {
             return;
         }
@@ -150,7 +158,8 @@ public class AgentEndpoint {
         String sessionId = frames.data(frame, Typing.class).sessionId();
         desk.detail(agent, sessionId);
         ServerFrame typing = ServerFrame.event("display_typing",
-                Map.of("sessionId", sessionId, "sender", "agent", "agentId", agent.id(), "isTyping", frame.type().equals("typing_start")));
+                Map.of("sessionId", sessionId, "sender", "agent", "agentId", agent.id(), "agentName", agent.name(),
+                        "isTyping", frame.type().equals("typing_start")));
         push.toVisitor(sessionId, typing);
         push.toAgents(sessionId, typing);
         dispatcher.acknowledge(socket, frame, Map.of("sessionId", sessionId));

@@ -15,15 +15,12 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Images in conversations, for visitors. A visitor sends one as the request body, with their session's id and token in
- * {@code X-Parley-Session} and {@code X-Parley-Session-Token}, then names its {@code url} in {@code user_message}, and
- * reads it back the same way. Agents read them at {@link ConsoleAttachmentsResource}.
+ * the {@link SessionHeaders}, then names its {@code url} in {@code user_message}, and reads it back the same way.
+ * Agents read them at {@link ConsoleAttachmentsResource}.
  */
 @Path("chat/attachments")
 @PermitAll
 public class AttachmentsResource {
-
-    static final String SESSION = "X-Parley-Session";
-    static final String TOKEN = "X-Parley-Session-Token";
 
     @Inject
     Attachments attachments;
@@ -32,7 +29,7 @@ public class AttachmentsResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response add(@HeaderParam(SESSION) String sessionId, @HeaderParam(TOKEN) String token, byte[] content) {
+    public Response add(@HeaderParam(SessionHeaders.SESSION) String sessionId, @HeaderParam(SessionHeaders.TOKEN) String token, byte[] content) {
         Attachment attachment = attachments.add(sessionId, token, content);
         return Response.status(Response.Status.CREATED).entity(new Sent(attachment.id(), AttachmentLink.url(attachment.id()),
                 attachment.mediaType(), attachment.sizeBytes())).build();
@@ -40,7 +37,7 @@ public class AttachmentsResource {
 
     @GET
     @Path("{id}")
-    public Response forVisitor(@HeaderParam(SESSION) String sessionId, @HeaderParam(TOKEN) String token, @PathParam("id") String id) {
+    public Response forVisitor(@HeaderParam(SessionHeaders.SESSION) String sessionId, @HeaderParam(SessionHeaders.TOKEN) String token, @PathParam("id") String id) {
         return image(attachments.forVisitor(sessionId, token, id));
     }
 

@@ -60,6 +60,9 @@ public class SessionsResource {
     @Inject
     Assignments assignments;
 
+    @Inject
+    JoinNotices joinNotices;
+
     static final int EXPORT_PAGE = 100;
 
     /** {@code view}: mine, unassigned, resolved or all; {@code q} looks in the visitor's name and email. */
@@ -85,13 +88,14 @@ public class SessionsResource {
         return WireMessage.of(desk.messages(caller.user(), id, afterSeq, limit));
     }
 
-    /** Assigns or transfers the session; the agents' sockets hear of it. */
+    /** Assigns or transfers the session; the agents' sockets hear of it, and the visitor of an agent taking it themselves. */
     @PUT
     @Path("{id}/assign")
     public SessionView assign(@PathParam("id") String id, @NotNull @Valid Assignment assignment) {
-        ChatSession assigned = desk.assign(caller.user(), id, assignment.agentId());
-        assignments.announce(List.of(assigned));
-        return SessionView.of(assigned);
+        Desk.Assigned assigned = desk.assign(caller.user(), id, assignment.agentId());
+        assignments.announce(List.of(assigned.session()));
+        joinNotices.announce(assigned.joined(), caller.user());
+        return SessionView.of(assigned.session());
     }
 
     /** Resolves the session; the visitor's widget is told the conversation is over, and the freed place goes to the queue. */

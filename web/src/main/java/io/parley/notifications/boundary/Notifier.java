@@ -47,7 +47,8 @@ public class Notifier {
         }
     }
 
-    private void deliver(List<Notification> stored) {
+    /** Pushes notifications already stored (in the transaction of what they tell about, now committed). */
+    public void deliver(List<Notification> stored) {
         for (Notification notification : stored) {
             if (wantsThem(notification.userId())) {
                 push.toUser(notification.userId(), ServerFrame.event("new_notification", Map.of("notification", NotificationView.of(notification))));

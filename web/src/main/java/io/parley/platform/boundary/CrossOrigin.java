@@ -22,7 +22,8 @@ import java.io.IOException;
 public class CrossOrigin extends HttpFilter {
 
     private static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE";
-    private static final String ALLOWED_HEADERS = "Authorization, Content-Type";
+    /** The console's token; a visitor's session and its token (images, the rating), as on the widget's REST calls. */
+    private static final String ALLOWED_HEADERS = "Authorization, Content-Type, X-Parley-Session, X-Parley-Session-Token";
     /** Ten minutes: browsers cap longer values anyway (Chromium at two hours). */
     private static final String PREFLIGHT_MAX_AGE = "600";
 
@@ -69,6 +70,7 @@ public class CrossOrigin extends HttpFilter {
      * {@code GET /api/tickets} stays the console's, only the offline form's {@code POST} is the visitors'.
      */
     private static boolean visitorRoute(String method, String path) {
-        return path.startsWith("/widget/") || (method.equals("POST") && path.equals("/api/tickets")) || path.startsWith(HttpPolicy.ATTACHMENTS_PATH);
+        return path.startsWith("/widget/") || path.equals("/api/widget/config") || path.equals("/api/chat/rating")
+                || (method.equals("POST") && path.equals("/api/tickets")) || path.startsWith(HttpPolicy.ATTACHMENTS_PATH);
     }
 }

@@ -1,32 +1,50 @@
 package io.parley.platform.boundary;
 
+import io.parley.platform.control.AllowedOrigins;
+import io.parley.platform.control.HttpPolicy;
 import io.parley.platform.control.WebOrigin;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.stream.Stream;
 
 /**
  * The headers every answer carries, set before anything else writes so that errors and redirects carry them too.
- * Nothing of Parley is meant to be framed (the widget draws into the host page itself), so framing is refused
- * everywhere; the console gets a Content-Security-Policy that lets it load only its own files and open WebSockets
- * only to its own host.
+ * The widget runs in a frame ({@code /widget/frame.html}) on the sites that embed it, so the pages under
+ * {@code /widget/} may be framed by those sites (the widget's allowed origins) and by Parley's own pages; nothing else
+ * of Parley may be framed anywhere. The console and the widget's pages get a Content-Security-Policy that lets them
+ * run only their own scripts and open WebSockets only to their own host.
+ * <p>
+ * Payara's listener would add {@code X-Frame-Options: SAMEORIGIN} to any answer without one, which would keep the
+ * widget out of other sites' frames in browsers that do not know {@code frame-ancestors}; it is turned off
+ * (payara-config/http-listener.asadmin), so every other answer says {@code DENY} here.
  */
 public class SecurityHeaders extends HttpFilter {
 
     private static final String HSTS = "max-age=31536000";
     private static final String NO_FRAMING = "frame-ancestors 'none'";
+    private static final String WIDGET = "/widget/";
+
+    @Inject
+    HttpPolicy policy;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Content-Security-Policy", RequestPath.of(request).startsWith("/admin/")
-                ? consolePolicy(request) : NO_FRAMING);
+        String path = RequestPath.of(request);
+        if (path.startsWith(WIDGET)) {
+            // no X-Frame-Options: it knows no list of sites, and browsers that know frame-ancestors ignore it anyway
+            response.setHeader("Content-Security-Policy", widgetPolicy(request, policy.widgetOrigins()));
+        } else {
+            response.setHeader("X-Frame-Options", "DENY");
+            response.setHeader("Content-Security-Policy", path.startsWith("/admin/") ? consolePolicy(request) : NO_FRAMING);
+        }
         if (request.isSecure()) {
             // only over TLS: browsers ignore it on plain HTTP, and a man in the middle could strip or forge it there
             response.setHeader("Strict-Transport-Security", HSTS);
@@ -34,15 +52,34 @@ public class SecurityHeaders extends HttpFilter {
         chain.doFilter(request, response);
     }
 
+    /** Who may frame the widget: every site ({@code *}), or Parley's own pages and the sites listed. */
+    static String widgetFraming(AllowedOrigins sites) {
+        return "frame-ancestors " + (sites.any() ? "*" : String.join(" ", Stream.concat(Stream.of("'self'"), sites.listed().stream()).toList()));
+    }
+
+    /**
+     * The chat's frame holds the visitor's session token: it runs only its own scripts and talks only to its own host.
+     * Its styles are one element its script writes (hence 'unsafe-inline' for styles, never for scripts); the admin's
+     * logo may be on any web host.
+     */
+    private static String widgetPolicy(HttpServletRequest request, AllowedOrigins sites) {
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: http: https:; "
+                + ownHost(request) + "; base-uri 'none'; form-action 'self'; " + widgetFraming(sites);
+    }
+
+    private static String consolePolicy(HttpServletRequest request) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+                + ownHost(request) + "; " + NO_FRAMING + "; base-uri 'none'; form-action 'self'";
+    }
+
     /**
      * {@code 'self'} in connect-src does not cover WebSockets in every browser (CSP 2 leaves ws: and wss: out), so
-     * the console's own host is named with the WebSocket scheme that matches the page's.
+     * the page's own host is named with the WebSocket scheme that matches the page's.
      */
-    private static String consolePolicy(HttpServletRequest request) {
+    private static String ownHost(HttpServletRequest request) {
         String sockets = WebOrigin.of(request)
                 .map(origin -> " " + origin.withScheme(request.isSecure() ? "wss" : "ws"))
                 .orElse("");
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-                + "connect-src 'self'" + sockets + "; " + NO_FRAMING + "; base-uri 'none'; form-action 'self'";
+        return "connect-src 'self'" + sockets;
     }
 }

@@ -74,6 +74,11 @@ public final class AllowedOrigins {
         return caller.isPresent() && (caller.equals(own) || origins.contains(caller.get()));
     }
 
+    /** The origins listed besides Parley's own, sorted; none when every origin may call ({@link #any()}). */
+    public List<String> listed() {
+        return origins.stream().map(WebOrigin::toString).sorted().toList();
+    }
+
     /** Whether every origin may call; CORS answers then say {@code *} rather than echo the origin. */
     public boolean any() {
         return any;
@@ -90,7 +95,6 @@ public final class AllowedOrigins {
         if (any) {
             return ANY;
         }
-        return origins.isEmpty() ? "(own origin only)"
-                : origins.stream().map(WebOrigin::toString).sorted().collect(Collectors.joining(","));
+        return origins.isEmpty() ? "(own origin only)" : String.join(",", listed());
     }
 }

@@ -78,6 +78,11 @@ public class HttpPolicy {
         return path.equals(ATTACHMENTS_PATH) ? maxAttachmentBytes : maxBodyBytes;
     }
 
+    /** The largest image a visitor may send (parley.chat.max-attachment-bytes): the widget is told before it sends one. */
+    public int maxAttachmentBytes() {
+        return maxAttachmentBytes;
+    }
+
     /** A comma-separated setting's entries; an empty or missing setting has none. */
     private static List<String> entries(Optional<String> setting) {
         return setting.stream().flatMap(value -> Arrays.stream(value.split(",")))
@@ -96,7 +101,10 @@ public class HttpPolicy {
         return consoleOrigins;
     }
 
-    /** Who may call the visitors' endpoints (the widget's files, /ws/chat, the offline form): WIDGET_ALLOWED_ORIGINS. */
+    /**
+     * Who may call the visitors' endpoints (the widget's files, /ws/chat, the offline form, ...) and frame the widget's
+     * pages: WIDGET_ALLOWED_ORIGINS.
+     */
     public AllowedOrigins widgetOrigins() {
         return widgetOrigins;
     }

@@ -1,0 +1,84 @@
+/**
+ * The chat itself, in the frame the loader opens (`/widget/frame.html`): it runs on the Parley server's origin, so the
+ * host page's scripts and styles cannot reach the conversation or its token, and the host page cannot be broken by it.
+ * Also usable on its own (opened directly, it is a full-page chat).
+ *
+ * The loader passes in the fragment: `host` (the embedding page's origin, the only one messages go to and come from),
+ * `theme` (auto | light | dark), `page` and `referrer` (for the live visitor list).
+ */
+import { ChatClient } from './features/chat/api/chat-client';
+import { ChatView } from './features/chat/components/chat-view';
+import { CSS } from './features/chat/components/styles';
+import { FRAME_PATH, unwrap, wrap, type FrameMessage, type HostMessage } from './lib/bridge';
+import { CHAT_PATH, type UserMeta, type WidgetConfig } from './lib/protocol';
+import { wsUrl } from './lib/server';
+import { accentText, theme } from './lib/theme';
+import { VisitorApi } from './lib/visitor-api';
+
+const DEFAULTS: WidgetConfig = {
+  title: 'Chat with us',
+  color: '#2d5bd3',
+  position: 'right',
+  launcherText: '',
+  logoUrl: null,
+  welcomeMessage: '',
+  maxAttachmentBytes: 10 * 1024 * 1024,
+  open: true,
+  agentsOnline: true,
+};
+
+const params = new URLSearchParams(location.hash.slice(1));
+const base = location.href.slice(0, location.href.indexOf(FRAME_PATH));
+const hostOrigin = params.get('host');
+const embedded = window.parent !== window && !!hostOrigin;
+const user: Pick<UserMeta, 'name' | 'email'> = {};
+
+function post(message: FrameMessage): void {
+  if (embedded) window.parent.postMessage(wrap(message), hostOrigin!);
+}
+
+async function boot(): Promise<void> {
+  const api = new VisitorApi(base);
+  const config = await api.config().catch(() => DEFAULTS);
+  const root = document.documentElement;
+  root.dataset.theme = theme(params.get('theme'));
+  root.style.setProperty('--accent', config.color);
+  root.style.setProperty('--on-accent', accentText(config.color));
+  document.title = config.title;
+  const style = document.createElement('style');
+  style.textContent = CSS;
+  document.head.append(style);
+
+  let view: ChatView | undefined;
+  const client = new ChatClient({
+    url: wsUrl(base, CHAT_PATH),
+    storageKey: 'parley.chat',
+    userMeta: () => ({
+      ...user,
+      page: params.get('page') ?? location.href,
+      referrer: params.get('referrer') ?? document.referrer,
+      locale: navigator.language,
+      userAgent: navigator.userAgent,
+    }),
+    onChange: () => view?.render(),
+    onInvited: () => post({ type: 'open' }),
+  });
+  view = new ChatView(client, api, config, {
+    close: embedded ? () => post({ type: 'close' }) : null,
+    unread: (count) => post({ type: 'unread', count }),
+  });
+  document.body.append(view.node);
+  addEventListener('online', () => client.retryNow());
+  addEventListener('message', (e) => {
+    const m = embedded && e.source === window.parent && e.origin === hostOrigin ? unwrap<HostMessage>(e.data) : null;
+    if (!m) return;
+    if (m.type === 'shown') view!.setShown(true, m.focus);
+    else if (m.type === 'hidden') view!.setShown(false, false);
+    else if (m.type === 'user') Object.assign(user, m.user);
+  });
+  client.start();
+  if (embedded) post({ type: 'ready' });
+  else view.setShown(true, true);
+}
+
+void boot();
