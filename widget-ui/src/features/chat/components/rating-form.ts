@@ -17,7 +17,10 @@ export class RatingForm {
       label.append(input, el('span', undefined, { 'aria-hidden': 'true' }, '\u2605'));
       this.stars.append(label);
     }
-    this.stars.addEventListener('change', () => this.light());
+    this.stars.addEventListener('change', () => {
+      this.status.textContent = '';
+      this.light();
+    });
     const commentLabel = el('label', undefined, { for: this.comment.id }, 'Anything to add? (optional)');
     commentLabel.append(this.comment);
     const skipButton = el('button', 'link', { type: 'button' }, 'Skip');
