@@ -13,7 +13,7 @@ import { FRAME_PATH, unwrap, wrap, type FrameMessage, type HostMessage } from '.
 import { CHAT_PATH, type UserMeta, type WidgetConfig } from './lib/protocol';
 import { wsUrl } from './lib/server';
 import { accentText, theme } from './lib/theme';
-import { VisitorApi } from './lib/visitor-api';
+import { VisitorApi } from './features/chat/api/visitor-api';
 
 const DEFAULTS: WidgetConfig = {
   title: 'Chat with us',

@@ -168,6 +168,7 @@ describe('ChatClient', () => {
     const ws = sockets[0];
     ws.open();
     ws.push({ type: 'session_started', data: { sessionId: 'S1', sessionToken: 'T', welcomeMessage: '' } });
+    ws.ack('start_session', { sessionId: 'S1' });
     client.requestAgent();
     ws.ack('request_agent', { sessionId: 'S1', status: 'waiting_agent', waitSeconds: 180 });
     expect(client.waitUntil - Date.now()).toBe(180_000);
@@ -220,5 +221,29 @@ describe('ChatClient', () => {
     expect(ws.last().type).toBe('start_session');
     ws.push({ type: 'session_started', data: { sessionId: 'S9', sessionToken: 'T9', welcomeMessage: '' } });
     await expect(proof).resolves.toEqual({ sessionId: 'S9', sessionToken: 'T9' });
+  });
+
+  it('asks for a person once the session is there when the visitor asked before', () => {
+    const { client, sockets } = setup();
+    client.requestAgent();
+    const ws = sockets[0];
+    ws.open();
+    expect(ws.sent.map((f) => f.type)).not.toContain('request_agent');
+    ws.push({ type: 'session_started', data: { sessionId: 'S1', sessionToken: 'T', welcomeMessage: '' } });
+    ws.ack('start_session', { sessionId: 'S1' });
+    expect(ws.last().type).toBe('request_agent');
+  });
+
+  it('starts one session when the chat opens and a message follows before the server answered', () => {
+    const { client, sockets } = setup();
+    client.start();
+    const ws = sockets[0];
+    ws.open();
+    client.open();
+    client.send('quick first words');
+    expect(ws.sent.filter((f) => f.type === 'start_session')).toHaveLength(1);
+    ws.push({ type: 'session_started', data: { sessionId: 'S1', sessionToken: 'T', welcomeMessage: '' } });
+    ws.ack('start_session', { sessionId: 'S1' });
+    expect(ws.last()).toMatchObject({ type: 'user_message', data: { text: 'quick first words' } });
   });
 });

@@ -115,6 +115,10 @@ export class ChatClient {
 
   private session: StoredSession | null;
   private wanted = false;
+  /** A person was asked for before the session was there. */
+  private agentWanted = false;
+  /** A start_session is on its way on this connection. */
+  private starting = false;
   private socket: SocketLike | null = null;
   private ready = false;
   private attempt = 0;
@@ -201,10 +205,14 @@ export class ChatClient {
     else this.start();
   }
 
-  /** Asks for a person; the countdown starts with the server's answer. */
+  /** Asks for a person (as soon as there is a session); the countdown starts with the server's answer. */
   requestAgent(): void {
     this.noAgentReason = null;
-    this.request('request_agent', {}, (ack) => this.onAgentRequested(ack), () => {});
+    if (this.ready && this.session) this.request('request_agent', {}, (ack) => this.onAgentRequested(ack), () => {});
+    else {
+      this.agentWanted = true;
+      this.open();
+    }
     this.changed();
   }
 
@@ -261,6 +269,7 @@ export class ChatClient {
       if (this.socket !== ws) return;
       this.socket = null;
       this.ready = false;
+      this.starting = false;
       this.replies.clear();
       this.messages.unmarkSent();
       this.agentTyping = null;
@@ -312,11 +321,16 @@ export class ChatClient {
     );
   }
 
+  /** Starts a session unless one is being started on this connection already (the chat opened, then a message). */
   private startSession(): void {
-    this.request(
+    if (this.starting) return;
+    this.starting = this.request(
       'start_session',
       { userMeta: this.opts.userMeta() },
-      () => this.becomeReady(),
+      () => {
+        this.starting = false;
+        this.becomeReady();
+      },
       () => this.socket?.close(4000, 'start failed'),
     );
   }
@@ -325,7 +339,12 @@ export class ChatClient {
     this.ready = true;
     this.attempt = 0;
     this.setStatus('online');
-    if (this.session) for (const p of this.messages.unsent()) this.sendUserMessage(p);
+    if (!this.session) return;
+    for (const p of this.messages.unsent()) this.sendUserMessage(p);
+    if (this.agentWanted) {
+      this.agentWanted = false;
+      this.requestAgent();
+    }
   }
 
   private dropSession(): void {

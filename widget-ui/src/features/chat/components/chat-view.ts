@@ -2,7 +2,7 @@ import { el } from '../../../lib/dom';
 import { icon } from '../../../lib/icons';
 import { imageType } from '../../../lib/images';
 import type { Offer, WidgetConfig } from '../../../lib/protocol';
-import type { VisitorApi } from '../../../lib/visitor-api';
+import type { VisitorApi } from '../api/visitor-api';
 import type { ChatClient } from '../api/chat-client';
 import { MessageList } from './message-list';
 import { OfflineForm } from './offline-form';
@@ -41,6 +41,7 @@ export class ChatView {
   private readonly suggestions = el('div', 'suggestions', { role: 'group', 'aria-label': 'Suggested questions' });
   private readonly tools = el('div', 'tools');
   private readonly askPerson = el('button', 'link', { type: 'button' }, 'Talk to a person');
+  private readonly endChat = el('button', 'icon', { type: 'button', 'aria-label': 'End the conversation' }, 'End chat');
   private readonly leaveMessage = el('button', 'link', { type: 'button' }, 'Leave a message');
   private readonly composer = el('form', 'composer');
   private readonly input = el('textarea', undefined, { rows: '1', 'aria-label': 'Message', placeholder: 'Write a message…', maxlength: '4000' });
@@ -52,6 +53,7 @@ export class ChatView {
   private shown = false;
   /** Messages up to here were seen (those kept from an earlier visit were). */
   private seenSeq: number;
+  private unread = 0;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private countdownTimer: ReturnType<typeof setInterval> | undefined;
   private offeredFor: string | null = null;
@@ -101,9 +103,8 @@ export class ChatView {
     if (this.config.logoUrl) header.append(el('img', undefined, { src: this.config.logoUrl, alt: '' }));
     const title = el('div', 'title');
     title.append(el('h1', undefined, undefined, this.config.title), this.status);
-    const end = el('button', 'icon', { type: 'button', 'aria-label': 'End the conversation' }, 'End chat');
-    end.addEventListener('click', () => this.client.end());
-    header.append(title, end);
+    this.endChat.addEventListener('click', () => this.client.end());
+    header.append(title, this.endChat);
     if (this.host.close) {
       const close = el('button', 'icon close', { type: 'button', 'aria-label': 'Close the chat' }, '\u00D7');
       close.addEventListener('click', () => this.host.close?.());
@@ -157,6 +158,7 @@ export class ChatView {
     this.renderSuggestions();
     this.renderCountdown();
     this.askPerson.hidden = c.waitUntil > Date.now() || !!c.agent || c.ended;
+    this.endChat.hidden = !c.hasSession;
     // The form appears once each time nobody can come; the visitor may go back to the chat from it.
     if (!c.noAgentReason) this.offeredFor = null;
     else if (this.offeredFor !== c.noAgentReason) {
@@ -212,13 +214,11 @@ export class ChatView {
 
   private countUnread(): void {
     const c = this.client;
-    if (this.shown || !c.messages.lastSeq) {
-      this.seenSeq = c.messages.lastSeq;
-      this.host.unread(0);
-      return;
-    }
-    const unseen = c.messages.items().filter((i) => i.kind === 'message' && i.message.seq > this.seenSeq && i.message.sender !== 'user');
-    this.host.unread(unseen.length);
+    let unread = 0;
+    if (c.messages.lastSeq < this.seenSeq) this.seenSeq = 0; // a new conversation numbers from 1 again
+    if (this.shown) this.seenSeq = c.messages.lastSeq;
+    else unread = c.messages.items().filter((i) => i.kind === 'message' && i.message.seq > this.seenSeq && i.message.sender !== 'user').length;
+    if (unread !== this.unread) this.host.unread((this.unread = unread));
   }
 
   private offer(offer: Offer, noticeReason?: string): void {

@@ -60,9 +60,10 @@ public final class WidgetPage {
                 .orElseThrow(() -> new AssertionError("The chat's frame is not on the page"));
     }
 
-    /** The id of the visitor's session, as the widget keeps it. */
+    /** The id of the visitor's session, as the widget keeps it (waiting for the server to have started it). */
     public String sessionId() {
-        return (String) chatFrame().evaluate("JSON.parse(localStorage.getItem('parley.chat')).session.sessionId");
+        return (String) chatFrame().waitForFunction("() => JSON.parse(localStorage.getItem('parley.chat') || 'null')?.session?.sessionId")
+                .jsonValue();
     }
 
     public void openChat() {

@@ -25,6 +25,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -85,6 +86,22 @@ class WidgetEmbeddingIT {
             assertThat(widget.frame()).isHidden();
             widget.page().evaluate("Parley.toggle()");
             assertThat(widget.frame()).isVisible();
+        }
+    }
+
+    @Test
+    void aSiteThatBundlesItsScriptsImportsTheEsModuleAndStartsItWithInit(RunningDesk desk, RunningChromium chromium) {
+        String page = "<!doctype html><html><head><title>Bundled</title></head><body><h1>A shop with its own bundle</h1>"
+                + "<script type=\"module\">import { init } from '" + desk.url("/widget/parley.es.js") + "';"
+                + "window.chat = init({server: '" + desk.url("") + "'});</script></body></html>";
+        desk.llm().stubFor(get(urlEqualTo("/bundled/")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html; charset=utf-8").withBody(page)));
+        try (BrowserContext visitor = chromium.visitor(1280, 800)) {
+            WidgetPage widget = WidgetPage.open(visitor, desk.llm().baseUrl() + "/bundled/");
+            assertThat(widget.launcher()).isVisible();
+            widget.page().evaluate("window.chat.open()");
+            assertThat(widget.input()).isVisible();
+            assertThat(widget.page().evaluate("typeof window.Parley")).as("the module adds no global").isEqualTo("undefined");
         }
     }
 
@@ -172,7 +189,8 @@ class WidgetEmbeddingIT {
             Locator thumb = widget.chat().locator(".from-user img.thumb");
             assertThat(thumb).isVisible();
             assertThat(thumb).hasAttribute("alt", "Image you sent");
-            assertThat(thumb.evaluate("img => img.complete && img.naturalWidth > 0")).isEqualTo(true);
+            assertThat(thumb).hasAttribute("src", Pattern.compile("^blob:"));
+            assertThat(thumb.evaluate("img => img.decode().then(() => img.naturalWidth)")).as("the image itself, read with the session's headers").isEqualTo(1);
             assertThat(widget.chat().locator(".from-user").first()).containsText("What is in this picture?");
             assertThat(widget.chat().locator(".from-bot").last()).containsText("A nice picture of a parcel.");
             desk.llm().verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))

@@ -1,4 +1,4 @@
-import { call, postJson } from './http';
+import { call, postJson } from '../../../lib/http';
 import {
   ATTACHMENTS_PATH,
   RATING_PATH,
@@ -9,7 +9,7 @@ import {
   type RatingRequest,
   type TicketRequest,
   type WidgetConfig,
-} from './protocol';
+} from '../../../lib/protocol';
 
 export interface SessionProof {
   sessionId: string;
