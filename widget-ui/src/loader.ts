@@ -15,6 +15,7 @@ import { icon } from './lib/icons';
 import { FRAME_PATH, unwrap, wrap, type FrameMessage, type HostMessage } from './lib/bridge';
 import { WIDGET_CONFIG_PATH, type UserMeta, type WidgetConfig } from './lib/protocol';
 import { serverBase } from './lib/server';
+import { accentText } from './lib/theme';
 
 export interface ParleySettings {
   server?: string;
@@ -182,6 +183,7 @@ export function init(settings: ParleySettings = {}, script: HTMLScriptElement | 
     .then((config) => {
       if (!config) return;
       hostNode.style.setProperty('--accent', config.color);
+      hostNode.style.setProperty('--on-accent', accentText(config.color));
       position = settings.position ?? config.position;
       place();
       label.textContent = config.launcherText;

@@ -4,6 +4,7 @@ import { imageType } from '../../../lib/images';
 import type { Offer, WidgetConfig } from '../../../lib/protocol';
 import type { VisitorApi } from '../api/visitor-api';
 import type { ChatClient } from '../api/chat-client';
+import { Banner } from './banner';
 import { MessageList } from './message-list';
 import { OfflineForm } from './offline-form';
 import { RatingForm } from './rating-form';
@@ -35,7 +36,7 @@ export interface ChatViewHost {
 export class ChatView {
   readonly node = el('div', 'panel');
   private readonly status = el('span', 'status', { 'aria-live': 'polite' });
-  private readonly banner = el('div', 'banner', { role: 'status' });
+  private readonly banner = new Banner();
   private readonly list: MessageList;
   private readonly typingLine = el('div', 'typing', { 'aria-live': 'polite' });
   private readonly suggestions = el('div', 'suggestions', { role: 'group', 'aria-label': 'Suggested questions' });
@@ -55,7 +56,6 @@ export class ChatView {
   private seenSeq: number;
   private unread = 0;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
-  private countdownTimer: ReturnType<typeof setInterval> | undefined;
   private offeredFor: string | null = null;
   private ratedSession: string | null = null;
 
@@ -76,8 +76,7 @@ export class ChatView {
         const proof = client.credentials ?? client.endedSession;
         await api.ticket({ ...ticket, ...(proof ?? {}) });
         this.setMode('chat');
-        this.banner.textContent = 'Thank you: we got your message and will answer by e-mail.';
-        this.banner.hidden = false;
+        this.banner.say('Thank you: we got your message and will answer by e-mail.');
       },
       () => this.setMode('chat'),
     );
@@ -87,8 +86,7 @@ export class ChatView {
         if (ended) await api.rate(rating, ended);
         this.ratedSession = ended?.sessionId ?? null;
         this.setMode('chat');
-        this.banner.textContent = 'Thank you for your rating.';
-        this.banner.hidden = false;
+        this.banner.say('Thank you for your rating.');
       },
       () => {
         this.ratedSession = client.endedSession?.sessionId ?? null;
@@ -110,7 +108,6 @@ export class ChatView {
       close.addEventListener('click', () => this.host.close?.());
       header.append(close);
     }
-    this.banner.hidden = true;
 
     this.askPerson.addEventListener('click', () => this.client.requestAgent());
     this.leaveMessage.addEventListener('click', () => this.offer('offline_form'));
@@ -136,7 +133,7 @@ export class ChatView {
     this.node.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && this.host.close) this.host.close();
     });
-    this.node.append(header, this.banner, this.list.node, this.typingLine, this.suggestions, this.offline.node, this.rating.node, this.problem, this.tools, this.composer);
+    this.node.append(header, this.banner.node, this.list.node, this.typingLine, this.suggestions, this.offline.node, this.rating.node, this.problem, this.tools, this.composer);
     this.setMode('chat');
   }
 
@@ -156,7 +153,7 @@ export class ChatView {
     this.list.render();
     this.typingLine.textContent = c.agentTyping ? `${c.agentTyping} is typing…` : c.streams.size ? 'The assistant is writing…' : '';
     this.renderSuggestions();
-    this.renderCountdown();
+    this.banner.countDown(c.waitUntil);
     this.askPerson.hidden = c.waitUntil > Date.now() || !!c.agent || c.ended;
     this.endChat.hidden = !c.hasSession;
     // The form appears once each time nobody can come; the visitor may go back to the chat from it.
@@ -186,30 +183,6 @@ export class ChatView {
       }),
     );
     this.suggestions.hidden = !wanted.length;
-  }
-
-  private renderCountdown(): void {
-    const left = () => Math.max(0, Math.ceil((this.client.waitUntil - Date.now()) / 1000));
-    const waiting = left() > 0;
-    if (waiting && this.countdownTimer === undefined) {
-      this.banner.textContent = '';
-      const text = el('span', undefined, { 'aria-hidden': 'true' });
-      this.banner.append(el('span', undefined, undefined, 'Looking for a person to help you…'), text);
-      const tick = () => {
-        const s = left();
-        text.textContent = ` ${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-        if (!s) this.stopCountdown();
-      };
-      tick();
-      this.banner.hidden = false;
-      this.countdownTimer = setInterval(tick, 1000);
-    } else if (!waiting && this.countdownTimer !== undefined) this.stopCountdown();
-  }
-
-  private stopCountdown(): void {
-    clearInterval(this.countdownTimer);
-    this.countdownTimer = undefined;
-    this.banner.hidden = true;
   }
 
   private countUnread(): void {
