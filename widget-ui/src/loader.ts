@@ -81,10 +81,9 @@ export function init(settings: ParleySettings = {}, script: HTMLScriptElement | 
   let frame: HTMLIFrameElement | null = null;
   let ready = false;
   let open = false;
-  let focusOnShow = false;
   let position: 'left' | 'right' = settings.position ?? 'right';
+  /** What the page said before the frame was ready, sent in order once it is. */
   const queue: HostMessage[] = [];
-  const user: Pick<UserMeta, 'name' | 'email'> = {};
   place();
 
   function place(): void {
@@ -120,9 +119,7 @@ export function init(settings: ParleySettings = {}, script: HTMLScriptElement | 
     if (!m) return;
     if (m.type === 'ready') {
       ready = true;
-      if (Object.keys(user).length) frame.contentWindow?.postMessage(wrap({ type: 'user', user }), serverOrigin);
-      if (open) queue.push({ type: 'shown', focus: focusOnShow });
-      for (const q of queue.splice(0)) frame.contentWindow?.postMessage(wrap(q), serverOrigin);
+      for (const q of queue.splice(0)) send(q);
     } else if (m.type === 'close') {
       api.close();
       launcher.focus();
@@ -136,7 +133,6 @@ export function init(settings: ParleySettings = {}, script: HTMLScriptElement | 
 
   function show(shown: boolean, focus: boolean): void {
     open = shown;
-    focusOnShow = focus;
     try {
       if (shown) sessionStorage.setItem(OPEN_KEY, '1');
       else sessionStorage.removeItem(OPEN_KEY);
@@ -148,7 +144,7 @@ export function init(settings: ParleySettings = {}, script: HTMLScriptElement | 
     place();
     launcher.setAttribute('aria-expanded', String(shown));
     launcher.setAttribute('aria-label', shown ? 'Close the chat' : 'Open the chat');
-    if (ready) send(shown ? { type: 'shown', focus } : { type: 'hidden' });
+    send(shown ? { type: 'shown', focus } : { type: 'hidden' });
     if (shown && focus) frame!.focus();
   }
 
@@ -156,10 +152,7 @@ export function init(settings: ParleySettings = {}, script: HTMLScriptElement | 
     open: () => show(true, true),
     close: () => show(false, false),
     toggle: () => show(!open, true),
-    setUser: (u) => {
-      Object.assign(user, u);
-      send({ type: 'user', user: u });
-    },
+    setUser: (user) => send({ type: 'user', user }),
   };
   launcher.addEventListener('click', () => api.toggle());
   window.__parleyWidget = api;

@@ -21,8 +21,8 @@ describe('serverBase', () => {
     expect(serverBase('https://chat.example.com/parley/', 'https://x/widget/a.js', page)).toBe('https://chat.example.com/parley');
   });
   it('falls back to where the script came from', () => {
-    expect(serverBase(null, 'https://chat.example.com/parley/widget/parley-widget.umd.js?v=1', page)).toBe('https://chat.example.com/parley');
-    expect(serverBase('', '/widget/parley-widget.umd.js', page)).toBe('https://shop.example.com');
+    expect(serverBase(null, 'https://chat.example.com/parley/widget/parley.js?v=1', page)).toBe('https://chat.example.com/parley');
+    expect(serverBase('', '/widget/parley.js', page)).toBe('https://shop.example.com');
   });
   it('falls back to the page origin', () => {
     expect(serverBase(null, 'https://cdn.example.com/chat.js', page)).toBe('https://shop.example.com');

@@ -1,6 +1,6 @@
 /**
  * Where the Parley server is.
- * - `data-parley-server` on the script tag wins (absolute, or relative to the page), e.g. `https://chat.example.com/parley`;
+ * - the `server` setting (`data-server` on the script tag, or `ParleySettings.server`) wins (absolute, or relative to the page), e.g. `https://chat.example.com/parley`;
  * - otherwise the script's own URL without its `/widget/<file>` tail (the server serves the widget);
  * - otherwise the page's origin.
  * Returns the base URL without a trailing slash.

@@ -44,7 +44,6 @@ export interface Offers {
 
 /** What the visitor keeps of one of the assistant's answers. */
 export interface Answer {
-  responseType: string;
   suggestions: string[];
   helpful?: boolean;
 }
@@ -98,8 +97,6 @@ export class ChatClient {
   readonly streams = new Map<string, string>();
   welcome = '';
   status: Status = 'idle';
-  /** When offline: the time of the next attempt. */
-  retryAt = 0;
   /** The session has ended; the next message starts a new one. */
   ended = false;
   /** The session that ended last, for its rating. */
@@ -282,21 +279,8 @@ export class ChatClient {
   }
 
   private scheduleReconnect(): void {
-    const delay = backoffDelay(this.attempt++);
-    this.retryAt = Date.now() + delay;
     this.setStatus('offline');
-    this.timer = setTimeout(() => this.connect(), delay);
-  }
-
-  /** Closes the connection for good (tests, or a host page that removes the widget). */
-  stop(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const ws = this.socket;
-    this.socket = null;
-    this.ready = false;
-    ws?.close(1000);
-    this.setStatus('idle');
+    this.timer = setTimeout(() => this.connect(), backoffDelay(this.attempt++));
   }
 
   private handshake(): void {
@@ -455,7 +439,7 @@ export class ChatClient {
         const d = frame.data;
         // A stored answer replaces its own stream, and any stream that broke off before it.
         this.streams.clear();
-        if (d.message) this.answers.set(d.message.seq, { responseType: d.responseType, suggestions: d.suggestions ?? [] });
+        if (d.message) this.answers.set(d.message.seq, { suggestions: d.suggestions ?? [] });
         this.addMessage(d.message);
         break;
       }

@@ -1,7 +1,7 @@
 import { el } from '../../../lib/dom';
 import { icon } from '../../../lib/icons';
 import { imageType } from '../../../lib/images';
-import type { Offer, WidgetConfig } from '../../../lib/protocol';
+import { MAX_TEXT_LENGTH, type Offer, type WidgetConfig } from '../../../lib/protocol';
 import type { VisitorApi } from '../api/visitor-api';
 import type { ChatClient } from '../api/chat-client';
 import { Banner } from './banner';
@@ -45,7 +45,7 @@ export class ChatView {
   private readonly endChat = el('button', 'icon', { type: 'button', 'aria-label': 'End the conversation' }, 'End chat');
   private readonly leaveMessage = el('button', 'link', { type: 'button' }, 'Leave a message');
   private readonly composer = el('form', 'composer');
-  private readonly input = el('textarea', undefined, { rows: '1', 'aria-label': 'Message', placeholder: 'Write a message…', maxlength: '4000' });
+  private readonly input = el('textarea', undefined, { rows: '1', 'aria-label': 'Message', placeholder: 'Write a message…', maxlength: String(MAX_TEXT_LENGTH) });
   private readonly file = el('input', 'sr-only', { type: 'file', accept: 'image/png,image/jpeg,image/gif,image/webp', tabindex: '-1', 'aria-hidden': 'true' });
   private readonly problem = el('p', 'error', { role: 'alert' });
   private readonly offline: OfflineForm;

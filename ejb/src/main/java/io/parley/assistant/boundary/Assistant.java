@@ -89,7 +89,7 @@ public class Assistant {
         ChatMessage message = transcript.append(sessionId, Sender.BOT, canned.response(), null).message();
         BotAnswer logged = new BotAnswer(sessionId, message.id(), ResponseType.AUTO_REPLY, matchMillis);
         em.persist(logged);
-        return new Answered(message, ResponseType.AUTO_REPLY, List.of(), Optional.empty(), logged.id());
+        return new Answered(message, ResponseType.AUTO_REPLY, List.of(), Optional.empty());
     }
 
     /**
@@ -134,7 +134,7 @@ public class Assistant {
             ChatMessage message = transcript.append(sessionId, Sender.SYSTEM, noAnswerMessage, null).message();
             BotAnswer logged = new BotAnswer(sessionId, message.id(), ResponseType.FALLBACK, generated.latencyMs()).afterFailures(failures);
             log(logged, generated.attempts());
-            return Optional.of(new Answered(message, ResponseType.FALLBACK, List.of(), Optional.empty(), logged.id()));
+            return Optional.of(new Answered(message, ResponseType.FALLBACK, List.of(), Optional.empty()));
         }
         ReplyFormat.Reply reply = ReplyFormat.read(generated.completion().get().text());
         Optional<String> handoff = reply.handoff() ? Optional.of(reply.reason() == null ? "assistant_handoff" : "assistant_handoff: " + reply.reason())
@@ -147,7 +147,7 @@ public class Assistant {
                 .afterFailures(failures)
                 .handedOff(handoff.orElse(null));
         log(logged, generated.attempts());
-        return Optional.of(new Answered(message, ResponseType.LLM, reply.suggestions(), handoff, logged.id()));
+        return Optional.of(new Answered(message, ResponseType.LLM, reply.suggestions(), handoff));
     }
 
     /** The image the visitor sent with the message being answered goes with it, and the admin's image prompt after it. */
@@ -211,6 +211,6 @@ public class Assistant {
     }
 
     /** A stored answer: the message, where it came from, its suggestions, and why a person should take over if they should. */
-    public record Answered(ChatMessage message, ResponseType type, List<String> suggestions, Optional<String> handoff, String answerId) {
+    public record Answered(ChatMessage message, ResponseType type, List<String> suggestions, Optional<String> handoff) {
     }
 }

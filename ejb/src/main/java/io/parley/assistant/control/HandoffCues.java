@@ -1,12 +1,12 @@
 package io.parley.assistant.control;
 
+import io.parley.autoreply.control.AutoReplyMatcher;
 import io.parley.conversations.entity.ChatMessage;
 import io.parley.conversations.entity.Sender;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -43,16 +43,12 @@ public class HandoffCues {
         if (earlier.isEmpty()) {
             return Optional.empty();
         }
-        String latest = normalized(earlier.get(earlier.size() - 1).text());
+        String latest = AutoReplyMatcher.normalize(earlier.get(earlier.size() - 1).text());
         if (latest.length() < SHORTEST_QUESTION) {
             return Optional.empty();
         }
         return earlier.subList(0, earlier.size() - 1).stream()
-                .filter(message -> message.sender() == Sender.USER && normalized(message.text()).equals(latest))
+                .filter(message -> message.sender() == Sender.USER && AutoReplyMatcher.normalize(message.text()).equals(latest))
                 .findAny().map(same -> REPEATED_QUESTION);
-    }
-
-    private static String normalized(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 }

@@ -82,7 +82,8 @@ public final class AutoReplyMatcher {
         return Optional.empty();
     }
 
-    static String normalize(String text) {
+    /** Lower case, words only, one space between them: how triggers and messages are compared. */
+    public static String normalize(String text) {
         return NOT_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 

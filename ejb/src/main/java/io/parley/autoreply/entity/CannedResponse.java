@@ -15,12 +15,10 @@ import java.util.List;
 /** A prepared answer and the trigger that selects it. */
 @Entity
 @Table(name = "canned_responses")
-@NamedQuery(name = CannedResponse.ALL, query = "SELECT c FROM CannedResponse c ORDER BY c.createdAt, c.id")
 @NamedQuery(name = CannedResponse.ACTIVE, query = "SELECT c FROM CannedResponse c WHERE c.active = TRUE ORDER BY c.createdAt, c.id")
 public class CannedResponse {
 
     public static final String ACTIVE = "CannedResponse.active";
-    public static final String ALL = "CannedResponse.all";
 
     @Id
     private String id;

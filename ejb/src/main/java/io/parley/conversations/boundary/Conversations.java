@@ -69,13 +69,14 @@ public class Conversations {
     /** Stores the visitor's message, with the image they sent in this session if there is one. */
     public Appended postVisitorMessage(String sessionId, String text, String clientMsgId, String attachmentId) {
         transcript.requireFits(text);
-        Attachment attachment = attachmentId == null ? null : em.find(Attachment.class, attachmentId);
-        if (attachmentId != null && (attachment == null || !attachment.sessionId().equals(sessionId))) {
+        // the session it belongs to, not the image: its bytes (up to the size limit) are not needed here
+        if (attachmentId != null && !em.createNamedQuery(Attachment.SESSION_OF, String.class).setParameter("id", attachmentId)
+                .getResultStream().findFirst().filter(sessionId::equals).isPresent()) {
             throw new ConversationException("not_found", "There is no attachment " + attachmentId + " in this session");
         }
         Appended appended = transcript.append(sessionId, Sender.USER, text, clientMsgId);
-        if (attachment != null && !appended.duplicate()) {
-            appended.message().attach(attachment.id());
+        if (attachmentId != null && !appended.duplicate()) {
+            appended.message().attach(attachmentId);
         }
         return appended;
     }

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 import java.util.UUID;
@@ -12,7 +13,11 @@ import java.util.UUID;
 /** An image a visitor sent in a session: its type (as its content says, not its name) and its bytes. */
 @Entity
 @Table(name = "attachments")
+@NamedQuery(name = Attachment.SESSION_OF, query = "SELECT a.sessionId FROM Attachment a WHERE a.id = :id")
 public class Attachment {
+
+    /** The session an attachment belongs to, without reading its bytes. */
+    public static final String SESSION_OF = "Attachment.sessionOf";
 
     @Id
     private String id;

@@ -332,7 +332,10 @@ class AssistantIT {
 
     @Test
     void theAdminsPromptsAndContextLimitAreWhatTheModelIsSent() {
-        llm.stubFor(streamed("gemini").willReturn(sse(LlmWire.geminiStream(List.of("Noted."), 10, 2))));
+        // answers only when the admin's prompt is what the model gets
+        llm.stubFor(post(urlEqualTo("/gemini/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse"))
+                .withRequestBody(matchingJsonPath("$.systemInstruction.parts[0].text", containing("You sell bicycles at Velo & Co.")))
+                .willReturn(sse(LlmWire.geminiStream(List.of("Noted."), 10, 2))));
         configure("gemini", "sk-test-gemini-key-4711", 0);
         assertThat(api.post("/api/admin/system-prompt", admin, Map.of("systemPrompt", "You sell bicycles at Velo & Co.")).body().path("systemPrompt").asText())
                 .isEqualTo("You sell bicycles at Velo & Co.");
@@ -343,9 +346,9 @@ class AssistantIT {
         assertThat(api.get("/api/admin/context-limit", admin).body().path("contextLimit").asInt()).isEqualTo(3);
         try (ChatClient visitor = ChatClient.connect(server.ws("/ws/chat"))) {
             assertThat(visitor.startSession(Map.of()).path("welcomeMessage").asText()).isEqualTo("Welcome to Velo & Co.!");
-            ask(visitor, "alpha");
-            ask(visitor, "beta");
-            ask(visitor, "gamma question");
+            for (String question : List.of("alpha", "beta", "gamma question")) {
+                assertThat(ask(visitor, question).last().path("message").path("text").asText()).as(question).isEqualTo("Noted.");
+            }
         } finally {
             api.post("/api/admin/context-limit", admin, Map.of("contextLimit", 10));
             api.post("/api/admin/system-prompt", admin, Map.of("systemPrompt", "You are the support assistant of this website."));

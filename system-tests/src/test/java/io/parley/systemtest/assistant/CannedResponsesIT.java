@@ -3,24 +3,18 @@ package io.parley.systemtest.assistant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.parley.systemtest.support.Api;
 import io.parley.systemtest.support.ChatClient;
-import io.parley.systemtest.support.ParleyOnMariaDb;
-import io.parley.systemtest.support.ParleyOnMariaDb.RunningParley;
+import io.parley.systemtest.support.OnTheSharedParley;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Canned responses change, and the very next visitor message is answered by what they say now. */
-@ExtendWith(ParleyOnMariaDb.class)
-class CannedResponsesIT {
+class CannedResponsesIT extends OnTheSharedParley {
 
     @Test
-    void aChangedCannedResponseAnswersTheNextMessage(RunningParley parley) {
-        Api api = parley.api();
-        String admin = parley.adminToken();
+    void aChangedCannedResponseAnswersTheNextMessage() {
         String[] agent = parley.newAgent("canned");
         Map<String, Object> content = new HashMap<>(Map.of("trigger", "refund policy", "response", "Refunds within 30 days.", "matchType", "partial"));
         JsonNode created = api.post("/api/canned-responses", admin, content).body();

@@ -31,7 +31,7 @@ class AgentJoinIT extends OnTheSharedParley {
             String sessionId = started.path("sessionId").asText();
             visitor.say("hello");
             visitor.next("bot_message");
-            api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", admin, Map.of("agentId", ada[0]));
+            assertThat(api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", admin, Map.of("agentId", ada[0])).status()).isEqualTo(200);
             assertThat(visitor.drain(QUIET)).as("given to Ada, not yet taken up").noneMatch(AgentJoinIT::joinedNotice);
 
             adaSocket.request("join_session", Map.of("sessionId", sessionId, "afterSeq", 0));
@@ -104,18 +104,18 @@ class AgentJoinIT extends OnTheSharedParley {
         String[] di = agent("Di Transfer " + suffix());
         try (ChatClient visitor = visitor(); ChatClient cySocket = parley.agentSocket(cy[1]); ChatClient diSocket = parley.agentSocket(di[1])) {
             String sessionId = visitor.startSession(Map.of()).path("sessionId").asText();
-            api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", cy[1], Map.of("agentId", cy[0]));
-            api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", cy[1], Map.of("agentId", cy[0]));
-            api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", admin, Map.of("agentId", di[0]));
+            assertThat(api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", cy[1], Map.of("agentId", cy[0])).status()).isEqualTo(200);
+            assertThat(api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", cy[1], Map.of("agentId", cy[0])).status()).isEqualTo(200);
+            assertThat(api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", admin, Map.of("agentId", di[0])).status()).isEqualTo(200);
             assertThat(announced(visitor)).as("Cy once; Di not before she takes it up").containsExactly(cy[2]);
 
             diSocket.request("join_session", Map.of("sessionId", sessionId));
-            api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", admin, Map.of("agentId", cy[0]));
+            assertThat(api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", admin, Map.of("agentId", cy[0])).status()).isEqualTo(200);
             cySocket.request("agent_message", Map.of("sessionId", sessionId, "text", "Back again", "clientMsgId", "cy-2"));
             assertThat(announced(visitor)).as("Di, then Cy again after her").containsExactly(di[2], cy[2]);
 
             assertThat(api.call("PUT", "/api/admin/sessions/" + sessionId + "/release", cy[1], null).status()).isEqualTo(200);
-            api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", cy[1], Map.of("agentId", cy[0]));
+            assertThat(api.call("PUT", "/api/admin/sessions/" + sessionId + "/assign", cy[1], Map.of("agentId", cy[0])).status()).isEqualTo(200);
             assertThat(announced(visitor)).as("the same agent again, with nobody in between").isEmpty();
             assertThat(notices(sessionId)).isEqualTo(3);
         }

@@ -3,28 +3,23 @@ package io.parley.systemtest.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.parley.systemtest.support.Api;
 import io.parley.systemtest.support.ChatClient;
 import io.parley.systemtest.support.Images;
-import io.parley.systemtest.support.ParleyOnMariaDb;
-import io.parley.systemtest.support.ParleyOnMariaDb.RunningParley;
+import io.parley.systemtest.support.OnTheSharedParley;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Images visitors send: only images, only so large, only for their own session (and the agents). */
-@ExtendWith(ParleyOnMariaDb.class)
-class AttachmentsIT {
+class AttachmentsIT extends OnTheSharedParley {
 
     private static final byte[] PNG = Images.PNG;
 
     @Test
-    void aVisitorSendsAnImageThatOnlyTheirSessionAndTheAgentsCanSee(RunningParley parley) {
-        Api api = parley.api();
+    void aVisitorSendsAnImageThatOnlyTheirSessionAndTheAgentsCanSee() {
         try (ChatClient visitor = ChatClient.connect(parley.server().ws("/ws/chat"));
              ChatClient stranger = ChatClient.connect(parley.server().ws("/ws/chat"))) {
             JsonNode mine = visitor.startSession(Map.of());
@@ -51,7 +46,7 @@ class AttachmentsIT {
             assertThat(api.raw("GET", url, Map.of("X-Parley-Session", theirs.path("sessionId").asText(),
                     "X-Parley-Session-Token", theirs.path("sessionToken").asText()), null).statusCode()).as("another visitor").isEqualTo(404);
             String id = sent.path("id").asText();
-            assertThat(api.raw("GET", "/api/admin/attachments/" + id, Map.of("Authorization", "Bearer " + parley.adminToken()), null).body())
+            assertThat(api.raw("GET", "/api/admin/attachments/" + id, Map.of("Authorization", "Bearer " + admin), null).body())
                     .isEqualTo(PNG);
             assertThat(api.raw("GET", "/api/admin/attachments/" + id, Map.of(), null).statusCode()).isEqualTo(401);
 

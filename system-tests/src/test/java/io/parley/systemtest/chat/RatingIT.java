@@ -45,7 +45,7 @@ class RatingIT extends OnTheSharedParley {
             JsonNode rating = api.get("/api/admin/sessions/" + sessionId, admin).body().path("rating");
             assertThat(rating.path("score").asInt()).isEqualTo(5);
             assertThat(rating.path("comment").isNull()).isTrue();
-            assertThat(Instant.parse(rating.path("ratedAt").asText())).isBefore(Instant.now().plusSeconds(5));
+            assertThat(Instant.parse(rating.path("ratedAt").asText())).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(5));
             assertThat(feed.until("session_update", data -> data.path("session").path("id").asText().equals(sessionId)
                     && data.path("session").path("rating").path("score").asInt() == 5)).isNotNull();
             assertThat(parley.database().query("SELECT rating, rating_comment FROM chat_sessions WHERE id = ?", sessionId).get(0))

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP relay in front of the server, so that a test can pull the plug between a browser and Parley: {@link #cut()}
- * drops every connection through it, {@link #refuse(boolean)} keeps new ones from getting through until allowed again.
+ * A TCP relay in front of the server, so that a test can pull the plug between a browser and Parley:
+ * {@link #refuse(boolean)} drops every connection through it and keeps new ones out until allowed again.
  * Plain sockets rather than a proxy library: it must only forward bytes and drop them on demand.
  */
 public final class TcpRelay implements AutoCloseable {
@@ -38,7 +38,7 @@ public final class TcpRelay implements AutoCloseable {
     }
 
     /** Drops every connection through the relay now, as a network failure would. */
-    public void cut() {
+    private void cut() {
         for (Socket socket : open) {
             quietly(socket);
         }

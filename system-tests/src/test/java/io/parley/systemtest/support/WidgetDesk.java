@@ -127,7 +127,7 @@ public final class WidgetDesk implements ParameterResolver {
             return new OnlineAgent(socket, token, api());
         }
 
-        /** The session of the admin's inbox a visitor of this name started. */
+        /** A session as the inbox shows it to the admin. */
         public JsonNode sessionOf(String sessionId) {
             return api().get("/api/admin/sessions/" + sessionId, admin()).body();
         }

@@ -1,6 +1,7 @@
 package io.parley.assistant.boundary;
 
 import io.parley.assistant.control.Generated;
+import io.parley.assistant.entity.ResponseType;
 import io.parley.autoreply.boundary.AutoReplies;
 import io.parley.autoreply.entity.CannedResponse;
 import io.parley.conversations.boundary.WireMessage;
@@ -96,23 +97,18 @@ public class AnswerRelay {
 
     private void deliver(String sessionId, Assistant.Answered answered, String streamId) {
         WireMessage message = WireMessage.of(answered.message());
+        if (answered.type() == ResponseType.FALLBACK) {
+            push.notice(message, Map.of("offers", List.of("agent", "offline_form"), "reason", "assistant_unavailable"));
+            return;
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("message", message);
-        switch (answered.type()) {
-            case FALLBACK -> {
-                data.put("offers", List.of("agent", "offline_form"));
-                data.put("reason", "assistant_unavailable");
-                push.toVisitor(sessionId, ServerFrame.event("system_message", data));
-            }
-            case AUTO_REPLY, LLM -> {
-                data.put("suggestions", answered.suggestions());
-                data.put("responseType", answered.type().wireName());
-                if (streamId != null) {
-                    data.put("streamId", streamId);
-                }
-                push.toVisitor(sessionId, ServerFrame.event("bot_message", data));
-            }
+        data.put("suggestions", answered.suggestions());
+        data.put("responseType", answered.type().wireName());
+        if (streamId != null) {
+            data.put("streamId", streamId);
         }
+        push.toVisitor(sessionId, ServerFrame.event("bot_message", data));
         push.toAgents(sessionId, ServerFrame.event("new_message", Map.of("message", message)));
     }
 }

@@ -3,7 +3,6 @@ package io.parley.conversations.boundary;
 import io.parley.conversations.entity.ChatMessage;
 import io.parley.identity.entity.User;
 import io.parley.push.boundary.Push;
-import io.parley.push.boundary.ServerFrame;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -22,10 +21,7 @@ public class JoinNotices {
 
     /** @param notice the stored notice, if the agent's taking up made one (see {@link Desk}) */
     public void announce(Optional<ChatMessage> notice, User agent) {
-        notice.map(WireMessage::of).ifPresent(message -> {
-            push.toVisitor(message.sessionId(), ServerFrame.event("system_message", Map.of(
-                    "message", message, "offers", List.of(), "event", "agent_joined", "agentName", agent.name())));
-            push.toAgents(message.sessionId(), ServerFrame.event("new_message", Map.of("message", message)));
-        });
+        notice.map(WireMessage::of).ifPresent(message ->
+                push.notice(message, Map.of("offers", List.of(), "event", "agent_joined", "agentName", agent.name())));
     }
 }

@@ -6,8 +6,8 @@ import io.parley.conversations.entity.SessionStatus;
 import io.parley.identity.entity.User;
 import io.parley.platform.boundary.Caller;
 import io.parley.platform.boundary.QueryParameters;
+import io.parley.platform.entity.WireNames;
 import io.parley.platform.entity.Page;
-import io.parley.platform.entity.Refusal;
 import io.parley.push.boundary.Push;
 import io.parley.push.boundary.ServerFrame;
 import io.parley.routing.boundary.Assignments;
@@ -32,7 +32,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -178,11 +177,7 @@ public class SessionsResource {
     }
 
     private static Desk.View view(String view) {
-        try {
-            return Desk.View.valueOf(view.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new Refusal(Refusal.Kind.INVALID, "view must be mine, unassigned, resolved or all");
-        }
+        return WireNames.parse(Desk.View.class, view, "view");
     }
 
     private static SessionStatus status(String status) {

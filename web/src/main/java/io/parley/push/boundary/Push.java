@@ -1,6 +1,7 @@
 package io.parley.push.boundary;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.parley.conversations.boundary.WireMessage;
 import io.parley.platform.control.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.websocket.CloseReason;
@@ -8,6 +9,7 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -68,6 +70,18 @@ public class Push {
 
     public void toUser(String userId, ServerFrame frame) {
         deliver(people.of(userId), frame);
+    }
+
+    /**
+     * A stored notice of the session: to its visitor as {@code system_message {message, ...details}} (what it offers,
+     * why), to the agents as the {@code new_message} it is in the transcript.
+     */
+    public void notice(WireMessage message, Map<String, ?> details) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("message", message);
+        shown.putAll(details);
+        toVisitor(message.sessionId(), ServerFrame.event("system_message", shown));
+        toAgents(message.sessionId(), ServerFrame.event("new_message", Map.of("message", message)));
     }
 
     public void toVisitor(String sessionId, ServerFrame frame) {

@@ -44,13 +44,10 @@ public class AgentRequests {
         request.unavailable().ifPresent(why -> answer.put("reason", why.wireName()));
         request.notice().ifPresent(notice -> {
             Map<String, Object> shown = new LinkedHashMap<>();
-            WireMessage message = WireMessage.of(notice.message());
-            shown.put("message", message);
             shown.put("offers", request.unavailable().isPresent() ? List.of("offline_form") : List.of());
             request.secondsLeft().ifPresent(seconds -> shown.put("waitSeconds", seconds));
             request.unavailable().ifPresent(why -> shown.put("reason", why.wireName()));
-            push.toVisitor(sessionId, ServerFrame.event("system_message", shown));
-            push.toAgents(sessionId, ServerFrame.event("new_message", Map.of("message", message)));
+            push.notice(WireMessage.of(notice.message()), shown);
         });
         if (request.queued()) {
             push.toAgents(sessionId, ServerFrame.event("agent_request", Map.of("session", SessionView.of(request.session()), "reason", reason)));

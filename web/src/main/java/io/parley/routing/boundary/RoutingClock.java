@@ -41,9 +41,7 @@ public class RoutingClock {
         }
         for (Appended ended : routing.endLongWaits()) {
             WireMessage message = WireMessage.of(ended.message());
-            push.toVisitor(message.sessionId(), ServerFrame.event("system_message",
-                    Map.of("message", message, "offers", List.of("offline_form"), "reason", "no_agent_answered")));
-            push.toAgents(message.sessionId(), ServerFrame.event("new_message", Map.of("message", message)));
+            push.notice(message, Map.of("offers", List.of("offline_form"), "reason", "no_agent_answered"));
             push.toAgents(message.sessionId(), ServerFrame.event("session_update", Map.of("session", SessionView.of(ended.session()))));
         }
     }

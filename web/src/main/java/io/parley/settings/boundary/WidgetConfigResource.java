@@ -9,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /**
  * What the widget reads when it loads, on any site that may embed it, without authentication: its look, the welcome
@@ -28,12 +29,14 @@ public class WidgetConfigResource {
     @Inject
     HttpPolicy policy;
 
+    /** Read on every page view of every site (by the loader and the chat's frame): browsers may keep it half a minute. */
     @GET
-    public WidgetConfig get() {
+    public Response get() {
         Settings.ForWidget widget = settings.forWidget();
         Settings.Look look = widget.look();
-        return new WidgetConfig(look.title(), look.color(), look.position().wireName(), look.launcherText(), look.logoUrl(),
-                widget.welcomeMessage(), policy.maxAttachmentBytes(), widget.open(), routing.anyoneOnline());
+        return Response.ok(new WidgetConfig(look.title(), look.color(), look.position().wireName(), look.launcherText(), look.logoUrl(),
+                widget.welcomeMessage(), policy.maxAttachmentBytes(), widget.open(), routing.anyoneOnline()))
+                .header("Cache-Control", "public, max-age=30").build();
     }
 
     /**

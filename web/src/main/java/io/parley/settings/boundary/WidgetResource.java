@@ -50,7 +50,7 @@ public class WidgetResource {
      */
     public record Look(@NotBlank @Size(max = 60) String title,
                        @NotNull @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "must be a colour written #rrggbb") String color,
-                       @NotNull @Pattern(regexp = "left|right", message = "must be left or right") String position,
+                       @NotNull String position,
                        @Size(max = 40) String launcherText, @JsonInclude(JsonInclude.Include.ALWAYS) @Size(max = 500) String logoUrl) {
 
         static Look of(Settings.Look look) {
