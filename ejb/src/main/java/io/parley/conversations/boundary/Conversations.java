@@ -3,7 +3,8 @@ package io.parley.conversations.boundary;
 import io.parley.conversations.control.SessionExpiry;
 import io.parley.conversations.control.SessionTokens;
 import io.parley.conversations.control.Transcript;
-import io.parley.conversations.control.Transcript.Appended;
+import io.parley.conversations.control.Transcript.Entry;
+import io.parley.conversations.control.Transcript.Outcome;
 import io.parley.conversations.entity.ChatMessage;
 import io.parley.conversations.entity.Attachment;
 import io.parley.conversations.entity.ChatSession;
@@ -15,7 +16,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** A visitor's side of a conversation: start, resume with the session token, write, end. */
@@ -66,19 +71,48 @@ public class Conversations {
         return session;
     }
 
-    /** Stores the visitor's message, with the image they sent in this session if there is one. */
-    public Appended postVisitorMessage(String sessionId, String text, String clientMsgId, String attachmentId) {
-        transcript.requireFits(text);
-        // the session it belongs to, not the image: its bytes (up to the size limit) are not needed here
-        if (attachmentId != null && !em.createNamedQuery(Attachment.SESSION_OF, String.class).setParameter("id", attachmentId)
-                .getResultStream().findFirst().filter(sessionId::equals).isPresent()) {
-            throw new ConversationException("not_found", "There is no attachment " + attachmentId + " in this session");
+    /**
+     * Stores visitors' messages, of one session or many, in one transaction (the message path's group commit): each
+     * with the image its visitor sent in the same session if it names one. A message refused (too long, an image of
+     * another session, a session that has ended) is refused alone; the outcomes are in the order of the posts.
+     */
+    public List<Outcome> postVisitorMessages(List<VisitorPost> posts) {
+        Map<String, String> imageSessions = sessionsOfImages(posts);
+        Outcome[] outcomes = new Outcome[posts.size()];
+        List<Integer> accepted = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < posts.size(); i++) {
+            VisitorPost post = posts.get(i);
+            if (!transcript.fits(post.text())) {
+                outcomes[i] = Outcome.refused(transcript.tooLong());
+            } else if (post.attachmentId() != null && !post.sessionId().equals(imageSessions.get(post.attachmentId()))) {
+                outcomes[i] = Outcome.refused(new ConversationException("not_found", "There is no attachment " + post.attachmentId() + " in this session"));
+            } else {
+                accepted.add(i);
+                entries.add(new Entry(post.sessionId(), Sender.USER, null, post.text(), post.clientMsgId()));
+            }
         }
-        Appended appended = transcript.append(sessionId, Sender.USER, text, clientMsgId);
-        if (attachmentId != null && !appended.duplicate()) {
-            appended.message().attach(attachmentId);
+        List<Outcome> appended = transcript.appendAll(entries);
+        for (int j = 0; j < accepted.size(); j++) {
+            Outcome outcome = appended.get(j);
+            String attachmentId = posts.get(accepted.get(j)).attachmentId();
+            if (attachmentId != null && outcome.appended() != null && !outcome.appended().duplicate()) {
+                outcome.appended().message().attach(attachmentId);
+            }
+            outcomes[accepted.get(j)] = outcome;
         }
-        return appended;
+        return List.of(outcomes);
+    }
+
+    /** The session of each image the posts name (not the images: their bytes, up to the size limit, are not needed here). */
+    private Map<String, String> sessionsOfImages(List<VisitorPost> posts) {
+        List<String> ids = posts.stream().map(VisitorPost::attachmentId).filter(Objects::nonNull).distinct().toList();
+        Map<String, String> sessions = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createNamedQuery(Attachment.SESSIONS_OF, Object[].class).setParameter("ids", ids).getResultList()
+                    .forEach(row -> sessions.put((String) row[0], (String) row[1]));
+        }
+        return sessions;
     }
 
     /**
@@ -99,6 +133,10 @@ public class Conversations {
     }
 
     public record Started(ChatSession session, String token) {
+    }
+
+    /** A visitor's message for {@link #postVisitorMessages}: its session, text, client message id and image (may be null). */
+    public record VisitorPost(String sessionId, String text, String clientMsgId, String attachmentId) {
     }
 
     /** The session and its messages; or, when it is over (idle too long, ended, resolved), the new session that replaces it. */

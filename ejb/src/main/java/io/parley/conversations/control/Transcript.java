@@ -11,7 +11,12 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,9 +37,17 @@ public class Transcript {
 
     /** @throws ConversationException ({@code text_too_long}) when a person's text is longer than the configured limit */
     public void requireFits(String text) {
-        if (text.length() > maxTextLength) {
-            throw new ConversationException("text_too_long", "A message can have at most " + maxTextLength + " characters");
+        if (!fits(text)) {
+            throw tooLong();
         }
+    }
+
+    public boolean fits(String text) {
+        return text.length() <= maxTextLength;
+    }
+
+    public ConversationException tooLong() {
+        return new ConversationException("text_too_long", "A message can have at most " + maxTextLength + " characters");
     }
 
     /** The session, locked for the rest of the transaction: its messages and its status change one at a time. */
@@ -56,32 +69,77 @@ public class Transcript {
 
     /** Stores a message of the visitor, the assistant or the system with the session's next seq. */
     public Appended append(String sessionId, Sender sender, String text, String clientMsgId) {
-        return append(sessionId, sender, null, text, clientMsgId);
+        return appendAll(List.of(new Entry(sessionId, sender, null, text, clientMsgId))).get(0).orThrow();
     }
 
     /** Stores an agent's message with the session's next seq, signed with who they are now (id and display name). */
     public Appended append(String sessionId, User agent, String text, String clientMsgId) {
-        return append(sessionId, Sender.AGENT, agent, text, clientMsgId);
+        return appendAll(List.of(new Entry(sessionId, Sender.AGENT, agent, text, clientMsgId))).get(0).orThrow();
     }
 
-    private Appended append(String sessionId, Sender sender, User author, String text, String clientMsgId) {
-        ChatSession session = locked(sessionId);
-        if (!session.isOpen()) {
-            throw new ConversationException("session_closed", "This chat session has ended");
-        }
-        if (clientMsgId != null) {
-            List<ChatMessage> earlier = em.createNamedQuery(ChatMessage.BY_CLIENT_MSG_ID, ChatMessage.class)
-                    .setParameter("sessionId", sessionId)
-                    .setParameter("clientMsgId", clientMsgId)
-                    .getResultList();
-            if (!earlier.isEmpty()) {
-                return new Appended(earlier.get(0), true, session);
+    /**
+     * Stores messages of any sessions, in the given order, with a constant number of statements however many there are:
+     * one select locks all their sessions (in id order, so that two groups never wait for each other in a circle), one
+     * looks up their client message ids, and the inserts and session updates go out as JDBC batches. A message whose
+     * session does not exist or has ended is refused on its own; the others are stored.
+     */
+    public List<Outcome> appendAll(List<Entry> entries) {
+        Map<String, ChatSession> sessions = lockAll(entries.stream().map(Entry::sessionId).distinct().toList());
+        Map<List<String>, ChatMessage> stored = storedWithClientIds(entries);
+        List<Outcome> outcomes = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            ChatSession session = sessions.get(entry.sessionId());
+            if (session == null) {
+                outcomes.add(Outcome.refused(new ConversationException("session_not_found", "This chat session does not exist")));
+            } else if (!session.isOpen()) {
+                outcomes.add(Outcome.refused(new ConversationException("session_closed", "This chat session has ended")));
+            } else {
+                outcomes.add(Outcome.of(append(session, entry, stored)));
             }
         }
-        ChatMessage message = new ChatMessage(sessionId, session.nextSeq(), sender, author == null ? null : author.id(),
-                author == null ? null : author.name(), text, clientMsgId);
+        return outcomes;
+    }
+
+    /** The entry's message, or the one stored before under its client message id (in this group or earlier). */
+    private Appended append(ChatSession session, Entry entry, Map<List<String>, ChatMessage> stored) {
+        List<String> clientKey = Arrays.asList(session.id(), entry.clientMsgId());
+        ChatMessage earlier = entry.clientMsgId() == null ? null : stored.get(clientKey);
+        if (earlier != null) {
+            return new Appended(earlier, true, session);
+        }
+        User author = entry.author();
+        ChatMessage message = new ChatMessage(session.id(), session.nextSeq(), entry.sender(), author == null ? null : author.id(),
+                author == null ? null : author.name(), entry.text(), entry.clientMsgId());
         em.persist(message);
+        if (entry.clientMsgId() != null) {
+            stored.put(clientKey, message);
+        }
         return new Appended(message, false, session);
+    }
+
+    private Map<String, ChatSession> lockAll(List<String> sessionIds) {
+        List<String> ids = sessionIds.stream().filter(Objects::nonNull).toList();
+        Map<String, ChatSession> locked = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createNamedQuery(ChatSession.LOCKED_ALL, ChatSession.class).setParameter("ids", ids).getResultList()
+                    .forEach(session -> locked.put(session.id(), session));
+        }
+        return locked;
+    }
+
+    /** The messages already stored under the entries' client message ids, by (session id, client message id). */
+    private Map<List<String>, ChatMessage> storedWithClientIds(List<Entry> entries) {
+        List<Entry> identified = entries.stream().filter(entry -> entry.sessionId() != null && entry.clientMsgId() != null).toList();
+        Map<List<String>, ChatMessage> stored = new HashMap<>();
+        if (!identified.isEmpty()) {
+            // a superset (every pairing of the sessions and the ids), narrowed to the exact pairs by the map's keys
+            em.createNamedQuery(ChatMessage.BY_CLIENT_MSG_IDS, ChatMessage.class)
+                    .setParameter("sessionIds", identified.stream().map(Entry::sessionId).distinct().toList())
+                    .setParameter("clientMsgIds", identified.stream().map(Entry::clientMsgId).distinct().toList())
+                    .getResultList()
+                    .forEach(message -> stored.put(Arrays.asList(message.sessionId(), message.clientMsgId()), message));
+        }
+        return stored;
     }
 
     /** Every message after {@code afterSeq}, in order: what a reconnecting client replays. */
@@ -98,7 +156,31 @@ public class Transcript {
                 .getResultList();
     }
 
+    /** A message to store: who writes what into which session; {@code author} only for an agent's message. */
+    public record Entry(String sessionId, Sender sender, User author, String text, String clientMsgId) {
+    }
+
     /** A stored message, whether it had been stored before under the same client message id, and its session. */
     public record Appended(ChatMessage message, boolean duplicate, ChatSession session) {
+    }
+
+    /** What became of one message of a group: stored (or found stored before), or refused with the reason. */
+    public record Outcome(Appended appended, ConversationException refusal) {
+
+        public static Outcome of(Appended appended) {
+            return new Outcome(appended, null);
+        }
+
+        public static Outcome refused(ConversationException refusal) {
+            return new Outcome(null, refusal);
+        }
+
+        /** @throws ConversationException when the message was refused */
+        public Appended orThrow() {
+            if (refusal != null) {
+                throw refusal;
+            }
+            return appended;
+        }
     }
 }

@@ -13,11 +13,11 @@ import java.util.UUID;
 /** An image a visitor sent in a session: its type (as its content says, not its name) and its bytes. */
 @Entity
 @Table(name = "attachments")
-@NamedQuery(name = Attachment.SESSION_OF, query = "SELECT a.sessionId FROM Attachment a WHERE a.id = :id")
+@NamedQuery(name = Attachment.SESSIONS_OF, query = "SELECT a.id, a.sessionId FROM Attachment a WHERE a.id IN :ids")
 public class Attachment {
 
     /** The session an attachment belongs to, without reading its bytes. */
-    public static final String SESSION_OF = "Attachment.sessionOf";
+    public static final String SESSIONS_OF = "Attachment.sessionsOf";
 
     @Id
     private String id;

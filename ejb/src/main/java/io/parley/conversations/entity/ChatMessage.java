@@ -16,12 +16,12 @@ import java.util.UUID;
 @Table(name = "chat_messages")
 @NamedQuery(name = ChatMessage.AFTER_SEQ,
         query = "SELECT m FROM ChatMessage m WHERE m.sessionId = :sessionId AND m.seq > :afterSeq ORDER BY m.seq")
-@NamedQuery(name = ChatMessage.BY_CLIENT_MSG_ID,
-        query = "SELECT m FROM ChatMessage m WHERE m.sessionId = :sessionId AND m.clientMsgId = :clientMsgId")
+@NamedQuery(name = ChatMessage.BY_CLIENT_MSG_IDS,
+        query = "SELECT m FROM ChatMessage m WHERE m.sessionId IN :sessionIds AND m.clientMsgId IN :clientMsgIds")
 public class ChatMessage {
 
     public static final String AFTER_SEQ = "ChatMessage.afterSeq";
-    public static final String BY_CLIENT_MSG_ID = "ChatMessage.byClientMsgId";
+    public static final String BY_CLIENT_MSG_IDS = "ChatMessage.byClientMsgIds";
 
     @Id
     private String id;

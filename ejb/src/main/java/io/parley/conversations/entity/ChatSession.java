@@ -24,12 +24,15 @@ import java.util.UUID;
 // The lock that orders a session's messages, taken on every message: a named query is prepared once, whereas a find
 // with a lock mode had EclipseLink build its SQL anew each time (bench/README.md).
 @NamedQuery(name = ChatSession.LOCKED, query = "SELECT s FROM ChatSession s WHERE s.id = :id", lockMode = LockModeType.PESSIMISTIC_WRITE)
+// A group of visitors' messages locks all its sessions at once, in id order (Transcript.appendAll).
+@NamedQuery(name = ChatSession.LOCKED_ALL, query = "SELECT s FROM ChatSession s WHERE s.id IN :ids ORDER BY s.id", lockMode = LockModeType.PESSIMISTIC_WRITE)
 @NamedQuery(name = ChatSession.UNACCEPTED, query = "SELECT s.id FROM ChatSession s WHERE s.status = io.parley.conversations.entity.SessionStatus.ASSIGNED AND s.acceptedAt IS NULL AND s.assignedAt < :cutoff ORDER BY s.assignedAt")
 @NamedQuery(name = ChatSession.WAITED_TOO_LONG, query = "SELECT s.id FROM ChatSession s WHERE s.status = io.parley.conversations.entity.SessionStatus.WAITING_AGENT AND s.waitingSince < :cutoff ORDER BY s.waitingSince")
 @NamedQuery(name = ChatSession.IDLE, query = "SELECT s.id FROM ChatSession s WHERE s.status IN :open AND s.lastActivityAt < :cutoff ORDER BY s.lastActivityAt")
 public class ChatSession {
 
     public static final String LOCKED = "ChatSession.locked";
+    public static final String LOCKED_ALL = "ChatSession.lockedAll";
     public static final String IDLE = "ChatSession.idle";
     public static final String UNACCEPTED = "ChatSession.unaccepted";
     public static final String WAITED_TOO_LONG = "ChatSession.waitedTooLong";

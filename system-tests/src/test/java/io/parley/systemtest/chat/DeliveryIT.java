@@ -8,6 +8,8 @@ import io.parley.systemtest.support.ParleyOnMariaDb;
 import io.parley.systemtest.support.ParleyOnMariaDb.RunningParley;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -139,6 +141,89 @@ class DeliveryIT {
         List<Long> stored = parley.database().query("SELECT seq FROM chat_messages WHERE session_id = ? ORDER BY seq", sessionId)
                 .stream().map(r -> (Long) r.get("seq")).toList();
         assertThat(stored).containsExactlyElementsOf(LongStream.rangeClosed(1, 4L * perTab).boxed().toList());
+    }
+
+    @Test
+    void manyVisitorsWritingAtOnceHaveEachMessageStoredOnceInTheirOrderAndARefusalStaysWithItsSender() {
+        int perVisitor = 12;
+        List<ChatClient> visitors = new ArrayList<>();
+        try {
+            Map<ChatClient, String> sessions = new LinkedHashMap<>();
+            for (int v = 0; v < 20; v++) {
+                ChatClient visitor = connect();
+                visitors.add(visitor);
+                sessions.put(visitor, visitor.startSession(Map.of()).path("sessionId").asText());
+                visitor.request("request_agent", Map.of()); // the assistant stays quiet: only the visitors write
+            }
+            // two tabs of one session sending the same messages (a resend after a reconnect, racing the first send)
+            ChatClient tabA = connect();
+            ChatClient tabB = connect();
+            visitors.addAll(List.of(tabA, tabB));
+            JsonNode shared = tabA.startSession(Map.of());
+            tabA.request("request_agent", Map.of());
+            tabB.resume(shared.path("sessionId").asText(), shared.path("sessionToken").asText(), 0);
+            // and a visitor whose session has ended
+            ChatClient leaver = connect();
+            visitors.add(leaver);
+            String leftSession = leaver.startSession(Map.of()).path("sessionId").asText();
+            leaver.request("end_session", Map.of());
+
+            // every socket sends all its messages without waiting for answers, the sockets taking turns
+            Map<ChatClient, List<String>> refs = new LinkedHashMap<>();
+            for (int i = 0; i < perVisitor; i++) {
+                for (ChatClient visitor : visitors) {
+                    String ref = ChatClient.ref();
+                    String text = visitor == tabA || visitor == tabB ? "shared " + i : "message " + i;
+                    String clientMsgId = visitor == tabA || visitor == tabB ? "shared-" + i : "m-" + i;
+                    visitor.send("user_message", Map.of("text", text, "clientMsgId", clientMsgId), ref);
+                    refs.computeIfAbsent(visitor, key -> new ArrayList<>()).add(ref);
+                }
+            }
+
+            for (Map.Entry<ChatClient, String> visitor : sessions.entrySet()) {
+                List<JsonNode> acks = answers(visitor.getKey(), refs.get(visitor.getKey()));
+                assertThat(acks).allMatch(answer -> answer.path("type").asText().equals("ack"));
+                assertThat(acks.stream().map(ack -> ack.path("data").path("message").path("text").asText()))
+                        .containsExactlyElementsOf(LongStream.range(0, perVisitor).mapToObj(i -> "message " + i).toList());
+                List<Long> seqs = acks.stream().map(ack -> ack.path("data").path("message").path("seq").asLong()).toList();
+                assertThat(seqs).isSorted().doesNotHaveDuplicates();
+                assertThat(parley.database().query(
+                        "SELECT body FROM chat_messages WHERE session_id = ? AND sender = 'USER' ORDER BY seq", visitor.getValue())
+                        .stream().map(row -> row.get("body")).toList())
+                        .containsExactlyElementsOf(LongStream.range(0, perVisitor).mapToObj(i -> "message " + i).toList());
+                List<Long> stored = parley.database().query("SELECT seq FROM chat_messages WHERE session_id = ? ORDER BY seq", visitor.getValue())
+                        .stream().map(row -> (Long) row.get("seq")).toList();
+                assertThat(stored).as("seqs without gaps").containsExactlyElementsOf(LongStream.rangeClosed(1, stored.size()).boxed().toList());
+            }
+
+            List<JsonNode> fromA = answers(tabA, refs.get(tabA));
+            List<JsonNode> fromB = answers(tabB, refs.get(tabB));
+            for (int i = 0; i < perVisitor; i++) {
+                assertThat(fromB.get(i).path("data").path("message").path("id").asText()).as("the same message for both tabs")
+                        .isEqualTo(fromA.get(i).path("data").path("message").path("id").asText()).isNotEmpty();
+            }
+            assertThat(parley.database().count("SELECT COUNT(*) FROM chat_messages WHERE session_id = ? AND sender = 'USER'",
+                    shared.path("sessionId").asText())).isEqualTo(perVisitor);
+
+            assertThat(answers(leaver, refs.get(leaver))).allMatch(answer -> answer.path("type").asText().equals("error")
+                    && answer.path("data").path("code").asText().equals("session_closed"));
+            assertThat(parley.database().count("SELECT COUNT(*) FROM chat_messages WHERE session_id = ? AND sender = 'USER'", leftSession))
+                    .isZero();
+        } finally {
+            visitors.forEach(ChatClient::close);
+        }
+    }
+
+    /** The frames that answer the given refs (acks or errors), in the order of the refs; events in between are passed over. */
+    private static List<JsonNode> answers(ChatClient client, List<String> refs) {
+        Map<String, JsonNode> byRef = new HashMap<>();
+        while (byRef.size() < refs.size()) {
+            JsonNode frame = client.next();
+            if (refs.contains(frame.path("ref").asText())) {
+                byRef.put(frame.path("ref").asText(), frame);
+            }
+        }
+        return refs.stream().map(byRef::get).toList();
     }
 
     private static List<Long> write(ChatClient tab, String name, int count) {

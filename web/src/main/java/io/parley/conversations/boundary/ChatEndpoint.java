@@ -2,6 +2,7 @@ package io.parley.conversations.boundary;
 
 import io.parley.assistant.boundary.AnswerRelay;
 import io.parley.assistant.boundary.Assistant;
+import io.parley.conversations.boundary.Conversations.VisitorPost;
 import io.parley.conversations.boundary.VisitorFrames.Feedback;
 import io.parley.conversations.boundary.VisitorFrames.Resume;
 import io.parley.conversations.boundary.VisitorFrames.StartSession;
@@ -45,6 +46,9 @@ public class ChatEndpoint {
 
     @Inject
     Conversations conversations;
+
+    @Inject
+    VisitorMessageWriter messages;
 
     @Inject
     Assistant assistant;
@@ -132,7 +136,7 @@ public class ChatEndpoint {
         UserMessage message = frames.data(frame, UserMessage.class);
         String attachmentId = message.attachmentUrl() == null ? null : AttachmentLink.id(message.attachmentUrl())
                 .orElseThrow(() -> new FrameException("invalid", "attachmentUrl names no image sent to Parley", frame.ref()));
-        Appended posted = conversations.postVisitorMessage(session, message.text(), message.clientMsgId(), attachmentId);
+        Appended posted = messages.post(new VisitorPost(session, message.text(), message.clientMsgId(), attachmentId));
         WireMessage stored = WireMessage.of(posted.message());
         dispatcher.acknowledge(socket, frame, Map.of("message", stored));
         if (posted.duplicate()) {
