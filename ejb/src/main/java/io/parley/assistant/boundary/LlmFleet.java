@@ -5,6 +5,7 @@ import io.parley.assistant.control.Failover;
 import io.parley.assistant.control.Prompt;
 import io.parley.assistant.control.Target;
 import io.parley.assistant.entity.LlmConfig;
+import io.parley.assistant.entity.Outcome;
 import io.parley.identity.boundary.AuditLog;
 import io.parley.identity.entity.Actor;
 import io.parley.platform.entity.Refusal;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The LLM fleet's configurations, as admins manage them: add, change, make one the primary, remove. API keys are
@@ -31,6 +33,7 @@ import java.util.List;
 public class LlmFleet {
 
     static final int SHOWN_KEY_CHARACTERS = 4;
+    static final String UNREADABLE_KEY = "Its API key cannot be opened (damaged, or sealed with another master key): enter it again";
     static final Prompt CHECK = new Prompt("You are being checked: answer in one word.",
             List.of(new Prompt.Turn(Prompt.Role.USER, "Reply with the word OK.", List.of())));
 
@@ -94,13 +97,14 @@ public class LlmFleet {
 
     /**
      * The enabled configurations in the order they are asked, the primary first, each with its key opened and
-     * {@code deadline} as the time by which its first words must have come.
+     * {@code deadline} as the time by which its first words must have come. A configuration whose key cannot be opened
+     * is left out, so that the others still answer, and its health says why.
      */
     public List<Target> targets(Instant deadline) {
         return em.createNamedQuery(LlmConfig.ALL, LlmConfig.class).getResultStream()
                 .filter(LlmConfig::enabled)
                 .sorted(Comparator.comparing(config -> !config.active()))
-                .map(config -> target(config, deadline))
+                .flatMap(config -> askable(config, deadline).stream())
                 .toList();
     }
 
@@ -121,14 +125,26 @@ public class LlmFleet {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Configured check(String id) {
         LlmConfig config = find(id);
-        Attempt attempt = failover.check(target(config, Instant.now().plusMillis(config.timeoutMs())), CHECK);
+        String apiKey = config.apiKeySealed() == null ? null : secrets.open(config.apiKeySealed());
+        Attempt attempt = failover.check(target(config, apiKey, Instant.now().plusMillis(config.timeoutMs())), CHECK);
         self.recordHealth(List.of(attempt));
         return configured(em.find(LlmConfig.class, id));
     }
 
-    private Target target(LlmConfig config, Instant deadline) {
-        return new Target(config.id(), config.provider(), config.model(), URI.create(config.endpoint()),
-                config.apiKeySealed() == null ? null : secrets.open(config.apiKeySealed()), Duration.ofMillis(config.timeoutMs()), deadline);
+    private Optional<Target> askable(LlmConfig config, Instant deadline) {
+        if (config.apiKeySealed() == null) {
+            return Optional.of(target(config, null, deadline));
+        }
+        Optional<String> apiKey = secrets.openIfPossible(config.apiKeySealed(), "The API key of LLM configuration " + config.id());
+        if (apiKey.isEmpty()) {
+            config.checked(Outcome.REFUSED, 0, UNREADABLE_KEY);
+        }
+        return apiKey.map(key -> target(config, key, deadline));
+    }
+
+    private Target target(LlmConfig config, String apiKey, Instant deadline) {
+        return new Target(config.id(), config.provider(), config.model(), URI.create(config.endpoint()), apiKey,
+                Duration.ofMillis(config.timeoutMs()), deadline);
     }
 
     private LlmConfig find(String id) {
@@ -148,8 +164,10 @@ public class LlmFleet {
         if (sealed == null) {
             return new Configured(config, null);
         }
-        String key = secrets.open(sealed);
-        return new Configured(config, key.length() <= SHOWN_KEY_CHARACTERS * 2 ? null : key.substring(key.length() - SHOWN_KEY_CHARACTERS));
+        return new Configured(config, secrets.openIfPossible(sealed, "The API key of LLM configuration " + config.id())
+                .filter(key -> key.length() > SHOWN_KEY_CHARACTERS * 2)
+                .map(key -> key.substring(key.length() - SHOWN_KEY_CHARACTERS))
+                .orElse(null));
     }
 
     private static String describe(LlmConfig config) {

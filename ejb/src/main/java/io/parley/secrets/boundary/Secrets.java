@@ -67,6 +67,20 @@ public class Secrets {
         return envelope.openText(sealed);
     }
 
+    /**
+     * The secret, or nothing when it cannot be opened (damaged, or sealed with another master key), for callers that can
+     * go on without it; the problem is logged as {@code whose}'s. Refused here rather than thrown: an exception out of
+     * this bean would mark the caller's transaction for rollback.
+     */
+    public Optional<String> openIfPossible(String sealed, String whose) {
+        try {
+            return Optional.of(envelope.openText(sealed));
+        } catch (SecretsException e) {
+            LOG.log(Level.WARNING, "{0} cannot be opened and is left out: {1}", whose, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     private boolean embeddedDatabase() {
         try (Connection connection = dataSource.getConnection()) {
             return "H2".equals(connection.getMetaData().getDatabaseProductName());

@@ -164,6 +164,31 @@ class AssistantIT {
     }
 
     @Test
+    void aConfigurationWhoseKeyCannotBeOpenedIsLeftOutAndTheNextOneAnswers() {
+        llm.stubFor(streamed("gemini").willReturn(sse(LlmWire.geminiStream(List.of("Sure, ", "we ship ", "worldwide."), 30, 7))));
+        String openai = configure("openai", "sk-test-openai-key-4711", 0);
+        configure("gemini", "sk-test-gemini-key-4711", 1);
+        // the primary's key as a backup of another installation would bring it: sealed with a master key this one lacks
+        assertThat(database.update("UPDATE llm_configs SET api_key_sealed = REGEXP_REPLACE(api_key_sealed, '^v1:[^:]+:', 'v1:another-key:')"
+                + " WHERE id = ?", openai)).isEqualTo(1);
+
+        try (ChatClient visitor = ChatClient.connect(server.ws("/ws/chat"))) {
+            visitor.startSession(Map.of());
+            assertThat(ask(visitor, "Do you ship abroad?").last().path("message").path("text").asText()).isEqualTo("Sure, we ship worldwide.");
+        }
+        llm.verify(0, requested("openai"));
+        llm.verify(1, requested("gemini"));
+        JsonNode shown = api.get("/api/admin/llm-configs", admin).body().findParents("id").stream()
+                .filter(config -> config.path("id").asText().equals(openai)).findFirst().orElseThrow();
+        assertThat(shown.hasNonNull("apiKeyLast4")).as(shown.toString()).isFalse();
+        assertThat(shown.path("healthStatus").path("status").asText()).isEqualTo("unhealthy");
+        assertThat(shown.path("healthStatus").path("error").asText()).contains("API key cannot be opened");
+        assertThat(server.logLines()).anyMatch(line -> line.contains("The API key of LLM configuration " + openai + " cannot be opened")
+                && line.contains("another-key"));
+        assertThat(server.logLines()).as("no API key in the log").noneMatch(line -> line.contains("key-4711"));
+    }
+
+    @Test
     void aProviderThatAsksToBeLeftAloneIsNotAskedAgainUntilThen() {
         llm.stubFor(post(urlEqualTo("/openai/v1/chat/completions")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")
                 .withHeader("Content-Type", "application/json").withBody(LlmWire.openAiError("rate_limit_exceeded", "Rate limit reached"))));

@@ -66,10 +66,7 @@ public final class TestDatabase implements AutoCloseable {
 
     public List<Map<String, Object>> query(String sql, Object... parameters) {
         try (Connection c = DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
-             PreparedStatement statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
+             PreparedStatement statement = prepare(c, sql, parameters)) {
             try (ResultSet rows = statement.executeQuery()) {
                 ResultSetMetaData meta = rows.getMetaData();
                 List<Map<String, Object>> result = new ArrayList<>();
@@ -85,6 +82,24 @@ public final class TestDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    /** Changes rows behind the server's back (a test that damages what the server stored); returns how many. */
+    public int update(String sql, Object... parameters) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
+             PreparedStatement statement = prepare(c, sql, parameters)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = c.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
     }
 
     public long count(String sql, Object... parameters) {
