@@ -1,7 +1,7 @@
 import './style.css';
-import { CHAT_PATH, VISITOR_IN_TYPES, VISITOR_OUT_TYPES } from '@parley/protocol';
+import { AGENT_PATH, CHAT_PATH, agentClientFrames, agentServerFrames, visitorClientFrames, visitorServerFrames } from '@parley/protocol';
 
-/** Lists what the console already knows of the visitor protocol: proof that the shared protocol module is wired in. */
+/** Lists the frames of both sockets from the shared wire catalogue: proof that @parley/protocol is wired in. */
 function eventList(title: string, names: readonly string[]): HTMLElement {
   const section = document.createElement('section');
   const h = document.createElement('h2');
@@ -21,9 +21,11 @@ function eventList(title: string, names: readonly string[]): HTMLElement {
 
 const app = document.getElementById('app')!;
 const intro = document.createElement('p');
-intro.textContent = `Visitor events on ${CHAT_PATH}, from the shared wire protocol:`;
+intro.textContent = `Frames of ${CHAT_PATH} (visitors) and ${AGENT_PATH} (agents and admins), from the shared wire catalogue:`;
 app.append(
   intro,
-  eventList('Visitor → server', VISITOR_IN_TYPES),
-  eventList('Server → visitor', VISITOR_OUT_TYPES),
+  eventList('Visitor → server', visitorClientFrames),
+  eventList('Server → visitor', visitorServerFrames),
+  eventList('Agent → server', agentClientFrames),
+  eventList('Server → agent', agentServerFrames),
 );

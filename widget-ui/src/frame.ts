@@ -10,7 +10,7 @@ import { ChatClient } from './features/chat/api/chat-client';
 import { ChatView } from './features/chat/components/chat-view';
 import { CSS } from './features/chat/components/styles';
 import { FRAME_PATH, unwrap, wrap, type FrameMessage, type HostMessage } from './lib/bridge';
-import { CHAT_PATH, type UserMeta, type WidgetConfig } from './lib/protocol';
+import { CHAT_PATH, type UserMeta, type WidgetConfig } from '@parley/protocol';
 import { wsUrl } from './lib/server';
 import { accentText, theme } from './lib/theme';
 import { VisitorApi } from './features/chat/api/visitor-api';

@@ -13,7 +13,7 @@
  */
 import { icon } from './lib/icons';
 import { FRAME_PATH, unwrap, wrap, type FrameMessage, type HostMessage } from './lib/bridge';
-import { WIDGET_CONFIG_PATH, type UserMeta, type WidgetConfig } from './lib/protocol';
+import { WIDGET_CONFIG_PATH, type UserMeta, type WidgetConfig } from '@parley/protocol';
 import { serverBase } from './lib/server';
 import { accentText } from './lib/theme';
 

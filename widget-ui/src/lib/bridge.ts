@@ -1,4 +1,4 @@
-import type { UserMeta } from './protocol';
+import type { UserMeta } from '@parley/protocol';
 
 /**
  * Messages between the loader on the host page and the chat in its frame (window.postMessage). Each side posts only

@@ -1,4 +1,4 @@
-import type { Problem } from './protocol';
+import type { Problem } from '@parley/protocol';
 
 /** An HTTP call that failed; `message` is the server's own words (the problem document's detail) where it gave some. */
 export class HttpError extends Error {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Message } from '../../../lib/protocol';
+import type { Message } from '@parley/protocol';
 import { ChatClient, type SocketLike } from './chat-client';
 
 class FakeSocket implements SocketLike {
@@ -62,6 +62,24 @@ function setup(storage = memoryStorage()) {
     onChange: () => {},
   });
   return { client, sockets, storage };
+}
+
+/** A client that had session S1 (nothing seen yet), connected and asking to resume it. */
+function connected() {
+  const storage = memoryStorage();
+  storage.set('k', { session: { sessionId: 'S1', sessionToken: 'T', lastSeq: 0 }, pending: [] });
+  const { client, sockets } = setup(storage);
+  client.start();
+  const ws = sockets[0];
+  ws.open();
+  return { client, ws };
+}
+
+/** The same, resumed: ready to send. */
+function resumed() {
+  const { client, ws } = connected();
+  ws.ack('resume', { sessionId: 'S1', lastSeq: 0 });
+  return { client, ws };
 }
 
 afterEach(() => vi.useRealTimers());
@@ -245,5 +263,50 @@ describe('ChatClient', () => {
     ws.push({ type: 'session_started', data: { sessionId: 'S1', sessionToken: 'T', welcomeMessage: '' } });
     ws.ack('start_session', { sessionId: 'S1' });
     expect(ws.last()).toMatchObject({ type: 'user_message', data: { text: 'quick first words' } });
+  });
+
+  it('sends one message at a time, in the order written', () => {
+    const { client, ws } = resumed();
+    client.send('first');
+    client.send('second');
+    const sent = () => ws.sent.filter((f) => f.type === 'user_message').map((f) => f.data.text);
+    expect(sent()).toEqual(['first']);
+    const first = ws.lastOf('user_message');
+    ws.push({ type: 'ack', ref: first.ref, data: { message: message(1, { sender: 'user', text: 'first', clientMsgId: first.data.clientMsgId }) } });
+    expect(sent()).toEqual(['first', 'second']);
+  });
+
+  it('keeps a message the server could not store for a moment and sends it again by itself, the next behind it', () => {
+    vi.useFakeTimers();
+    const { client, ws } = resumed();
+    client.send('during the outage');
+    const attempt = ws.lastOf('user_message');
+    ws.push({ type: 'error', ref: attempt.ref, data: { code: 'unavailable', message: 'try again', retryAfterSeconds: 2 } });
+    client.send('written meanwhile');
+    const pending = client.messages.items().filter((i) => i.kind === 'pending');
+    expect(pending.map((i) => i.kind === 'pending' && [i.pending.text, i.pending.failed ?? null])).toEqual([
+      ['during the outage', null],
+      ['written meanwhile', null],
+    ]);
+    expect(ws.sent.filter((f) => f.type === 'user_message')).toHaveLength(1);
+
+    vi.advanceTimersByTime(1_900);
+    expect(ws.sent.filter((f) => f.type === 'user_message')).toHaveLength(1);
+    vi.advanceTimersByTime(1_100 + 1_000);
+    const again = ws.lastOf('user_message');
+    expect(again.data).toMatchObject({ text: 'during the outage', clientMsgId: attempt.data.clientMsgId });
+    ws.push({ type: 'ack', ref: again.ref, data: { message: message(1, { sender: 'user', text: 'during the outage', clientMsgId: attempt.data.clientMsgId }) } });
+    expect(ws.lastOf('user_message').data.text).toBe('written meanwhile');
+  });
+
+  it('takes a long replay in pages, each message once', () => {
+    const { client, ws } = connected();
+    const page = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => message(from + i));
+    ws.push({ type: 'session_resumed', data: { sessionId: 'S1', messages: page(1, 100), more: true } });
+    ws.push({ type: 'replay', data: { sessionId: 'S1', messages: page(101, 200), more: true } });
+    ws.push({ type: 'replay', data: { sessionId: 'S1', messages: page(200, 230), more: false } });
+    ws.ack('resume', { sessionId: 'S1', lastSeq: 230 });
+    expect(client.messages.items().map((i) => i.key)).toEqual(page(1, 230).map((m) => 's' + m.seq));
+    expect(client.messages.lastSeq).toBe(230);
   });
 });

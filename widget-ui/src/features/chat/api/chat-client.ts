@@ -2,7 +2,6 @@ import { backoffDelay } from '../../../lib/backoff';
 import { randomId } from '../../../lib/ids';
 import { store as defaultStorage } from '../../../lib/storage';
 import type {
-  AckDataMap,
   Envelope,
   ErrorData,
   Message,
@@ -11,10 +10,11 @@ import type {
   RequestAgentAck,
   SystemMessageData,
   UserMeta,
-  VisitorInMap,
-  VisitorInType,
-  VisitorOutFrame,
-} from '../../../lib/protocol';
+  VisitorAckData,
+  VisitorClientData,
+  VisitorClientFrameType,
+  VisitorServerFrame,
+} from '@parley/protocol';
 import { MessageStore, type PendingMessage } from '../state/messages';
 
 /** A session's id and token: what the visitor's REST calls (images, rating, offline form) prove it with. */
@@ -120,6 +120,11 @@ export class ChatClient {
   private ready = false;
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The visitor's message on its way (one at a time, so that they are stored in the order written). */
+  private inFlight: string | null = null;
+  /** While the server is unavailable: when the waiting messages go out again, and how often that failed. */
+  private resendTimer: ReturnType<typeof setTimeout> | undefined;
+  private resendAttempt = 0;
   private refCounter = 0;
   private readonly replies = new Map<string, Reply>();
   private readonly sessionWaiters = new Set<(c: Credentials) => void>();
@@ -197,7 +202,7 @@ export class ChatClient {
     this.wanted = true;
     this.persist();
     this.changed();
-    if (this.ready && this.session) this.sendUserMessage(this.messages.unsent().find((p) => p.clientMsgId === id)!);
+    if (this.ready && this.session) this.sendNext();
     else if (this.ready) this.startSession();
     else this.start();
   }
@@ -269,6 +274,7 @@ export class ChatClient {
       this.starting = false;
       this.replies.clear();
       this.messages.unmarkSent();
+      this.inFlight = null;
       this.agentTyping = null;
       this.streams.clear();
       this.scheduleReconnect();
@@ -324,7 +330,9 @@ export class ChatClient {
     this.attempt = 0;
     this.setStatus('online');
     if (!this.session) return;
-    for (const p of this.messages.unsent()) this.sendUserMessage(p);
+    clearTimeout(this.resendTimer);
+    this.resendTimer = undefined;
+    this.sendNext();
     if (this.agentWanted) {
       this.agentWanted = false;
       this.requestAgent();
@@ -351,45 +359,70 @@ export class ChatClient {
 
   // ---- frames ------------------------------------------------------------------------------
 
-  private sendUserMessage(p: PendingMessage): void {
-    if (p.sent) return;
+  /**
+   * Sends the oldest message not acknowledged yet, unless one is on its way or the server asked to wait: one at a time,
+   * so they are stored in the order written. Each keeps its clientMsgId, so sending it again never stores it twice.
+   */
+  private sendNext(): void {
+    if (!this.ready || !this.session || this.inFlight || this.resendTimer !== undefined) return;
+    const p = this.messages.unsent()[0];
+    if (!p) return;
     const sent = this.request(
       'user_message',
       { text: p.text, clientMsgId: p.clientMsgId, ...(p.attachmentUrl ? { attachmentUrl: p.attachmentUrl } : {}) },
-      (ack: AckDataMap['user_message']) => this.addMessage(ack.message),
+      (ack: VisitorAckData['user_message']) => {
+        this.inFlight = null;
+        this.resendAttempt = 0;
+        this.addMessage(ack.message);
+        this.sendNext();
+      },
       (e) => {
+        this.inFlight = null;
         this.messages.markSent(p.clientMsgId, false);
-        if (e.code === 'session_closed' || e.code === 'no_session') {
+        if (e.code === 'unavailable') {
+          // not the visitor's fault and passing: it stays "sending" and goes out again, with the ones behind it
+          const wait = Math.max((e.retryAfterSeconds ?? 0) * 1000, backoffDelay(this.resendAttempt++, 1000));
+          this.resendTimer = setTimeout(() => {
+            this.resendTimer = undefined;
+            this.sendNext();
+          }, wait);
+        } else if (e.code === 'session_closed' || e.code === 'no_session') {
           // The session is gone: start a new one; becomeReady() sends what is still pending.
           this.session = null;
           this.messages.clear();
           this.clearConversation();
           this.startSession();
-        } else this.messages.fail(p.clientMsgId, e.message || 'Not sent');
+        } else {
+          this.messages.fail(p.clientMsgId, e.message || 'Not sent');
+          this.sendNext();
+        }
         this.persist();
         this.changed();
       },
     );
-    if (sent) this.messages.markSent(p.clientMsgId);
+    if (sent) {
+      this.inFlight = p.clientMsgId;
+      this.messages.markSent(p.clientMsgId);
+    }
   }
 
-  private request<T extends VisitorInType>(
+  private request<T extends VisitorClientFrameType>(
     type: T,
-    data: VisitorInMap[T],
-    ok: (ack: AckDataMap[T]) => void,
+    data: VisitorClientData[T],
+    ok: (ack: VisitorAckData[T]) => void,
     fail: (e: ErrorData) => void,
   ): boolean {
     const ws = this.socket;
     if (!ws || ws.readyState !== OPEN) return false;
     const ref = 'r' + ++this.refCounter;
     this.replies.set(ref, { ok: ok as (d: never) => void, fail });
-    const frame: Envelope<T, VisitorInMap[T]> = { type, data, ref };
+    const frame: Envelope<T, VisitorClientData[T]> = { type, data, ref };
     ws.send(JSON.stringify(frame));
     return true;
   }
 
   private receive(raw: unknown): void {
-    let frame: VisitorOutFrame;
+    let frame: VisitorServerFrame;
     try {
       frame = JSON.parse(String(raw));
     } catch {
@@ -427,6 +460,7 @@ export class ChatClient {
         break;
       }
       case 'session_resumed':
+      case 'replay':
         for (const m of frame.data.messages ?? []) this.addMessage(m, false);
         this.persist();
         break;

@@ -9,7 +9,7 @@ import {
   type RatingRequest,
   type TicketRequest,
   type WidgetConfig,
-} from '../../../lib/protocol';
+} from '@parley/protocol';
 
 export interface SessionProof {
   sessionId: string;

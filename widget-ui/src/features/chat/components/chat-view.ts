@@ -1,7 +1,7 @@
 import { el } from '../../../lib/dom';
 import { icon } from '../../../lib/icons';
 import { imageType } from '../../../lib/images';
-import { MAX_TEXT_LENGTH, type Offer, type WidgetConfig } from '../../../lib/protocol';
+import { MAX_TEXT_LENGTH, type Offer, type WidgetConfig } from '@parley/protocol';
 import type { VisitorApi } from '../api/visitor-api';
 import type { ChatClient } from '../api/chat-client';
 import { Banner } from './banner';

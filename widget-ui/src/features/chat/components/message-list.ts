@@ -1,7 +1,7 @@
 import { el } from '../../../lib/dom';
 import { icon } from '../../../lib/icons';
 import { renderMarkdown } from '../../../lib/markdown';
-import type { Attached, Message, NoticeReason, Offer } from '../../../lib/protocol';
+import type { Attached, Message, NoticeReason, Offer } from '@parley/protocol';
 import type { ChatClient } from '../api/chat-client';
 import type { ChatItem, PendingMessage } from '../state/messages';
 

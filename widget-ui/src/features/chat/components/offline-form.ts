@@ -1,5 +1,5 @@
 import { el } from '../../../lib/dom';
-import type { TicketRequest } from '../../../lib/protocol';
+import type { TicketRequest } from '@parley/protocol';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

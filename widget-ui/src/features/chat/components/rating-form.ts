@@ -1,5 +1,5 @@
 import { el } from '../../../lib/dom';
-import type { RatingRequest } from '../../../lib/protocol';
+import type { RatingRequest } from '@parley/protocol';
 
 /** The 1–5 satisfaction rating asked for when a conversation ends; radio buttons, so the keyboard and readers know it. */
 export class RatingForm {

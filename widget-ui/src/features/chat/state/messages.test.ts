@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../../lib/protocol';
+import type { Message } from '@parley/protocol';
 import { MessageStore } from './messages';
 
 const msg = (seq: number, extra: Partial<Message> = {}): Message => ({

@@ -1,4 +1,4 @@
-import type { Message } from '../../../lib/protocol';
+import type { Message } from '@parley/protocol';
 
 /** A visitor's message that the server has not acknowledged yet (or refused). */
 export interface PendingMessage {

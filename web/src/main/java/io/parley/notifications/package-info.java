@@ -1,2 +1,2 @@
-/** Notifications over HTTP and pushed to the person's sockets as they happen. */
+/** Notifications over HTTP: a person's own, read and marked read (they are pushed to their sockets as they happen). */
 package io.parley.notifications;

@@ -1,2 +1,2 @@
-/** Agents' availability over HTTP, and telling agents of the conversations routing gave them. */
+/** Agents' availability over HTTP: everyone's for the inbox, and one's own status and capacity. */
 package io.parley.routing;

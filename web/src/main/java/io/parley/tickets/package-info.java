@@ -1,2 +1,2 @@
-/** The offline form over HTTP: visitors leave a ticket (public), agents and admins list them; new ones are pushed as notifications. */
+/** The offline form over HTTP: visitors leave a ticket (public), agents and admins list them. */
 package io.parley.tickets;

@@ -8,6 +8,7 @@ import io.parley.assistant.control.Prompt;
 import io.parley.assistant.control.Redaction;
 import io.parley.assistant.control.ReplyFormat;
 import io.parley.assistant.control.Target;
+import io.parley.assistant.entity.AnswerStored;
 import io.parley.assistant.entity.BotAnswer;
 import io.parley.assistant.entity.LlmAttempt;
 import io.parley.assistant.entity.Outcome;
@@ -18,13 +19,14 @@ import io.parley.conversations.control.Transcript;
 import io.parley.conversations.entity.Attachment;
 import io.parley.conversations.entity.ChatMessage;
 import io.parley.conversations.entity.ChatSession;
-import io.parley.conversations.entity.ConversationException;
+import io.parley.platform.entity.Refusal;
+import io.parley.conversations.entity.NoticeStored;
 import io.parley.conversations.entity.Sender;
-import io.parley.conversations.entity.SessionStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -38,9 +40,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Answers what a visitor wrote, while the assistant has the conversation: a canned response when one matches;
  * otherwise the LLM fleet, asked with the system prompt and the latest messages, streaming its answer; and when every
- * provider fails, a message that offers a person or the offline form. Every answer is logged for accuracy. Signs that
- * a person should take over — the visitor says so, asks the same again, the model hands off or is unsure — come back
- * as a reason for routing; the assistant never routes by itself.
+ * provider fails, a message that offers a person or the offline form. Every answer is logged for accuracy and announced
+ * once stored ({@link AnswerStored}, or {@link NoticeStored} for the offer). Signs that a person should take over — the
+ * visitor says so, asks the same again, the model hands off or is unsure — come back as a reason for routing; the
+ * assistant never routes by itself. {@link AnswerQueue} runs the steps, one question of a session after another.
  */
 @Stateless
 public class Assistant {
@@ -67,6 +70,12 @@ public class Assistant {
     EntityManager em;
 
     @Inject
+    Event<AnswerStored> answered;
+
+    @Inject
+    Event<NoticeStored> notices;
+
+    @Inject
     @ConfigProperty(name = "parley.assistant.no-answer-message")
     String noAnswerMessage;
 
@@ -84,12 +93,19 @@ public class Assistant {
         return cues.inWords(visitorText);
     }
 
-    /** Stores the canned response that matched the visitor's message ({@link AutoReplies#match}) and logs it. */
-    public Answered autoReply(String sessionId, CannedResponse canned, long matchMillis) {
+    /**
+     * Stores the canned response that matched the visitor's message ({@link AutoReplies#match}) and logs it; nothing is
+     * stored when an agent took the conversation meanwhile.
+     * @throws Refusal ({@code session_closed}) when the conversation ended meanwhile
+     */
+    public void autoReply(String sessionId, CannedResponse canned, long matchMillis) {
+        ChatSession session = transcript.locked(sessionId);
+        if (session.hasAgent()) {
+            return;
+        }
         ChatMessage message = transcript.append(sessionId, Sender.BOT, canned.response(), null).message();
-        BotAnswer logged = new BotAnswer(sessionId, message.id(), ResponseType.AUTO_REPLY, matchMillis);
-        em.persist(logged);
-        return new Answered(message, ResponseType.AUTO_REPLY, List.of(), Optional.empty());
+        em.persist(new BotAnswer(sessionId, message.id(), ResponseType.AUTO_REPLY, matchMillis));
+        answered.fire(new AnswerStored(message, session, ResponseType.AUTO_REPLY, List.of(), null));
     }
 
     /**
@@ -121,12 +137,15 @@ public class Assistant {
     }
 
     /**
-     * Stores what the fleet answered — or, when nobody could, the message offering a person — and logs it. Nothing is
-     * stored when an agent took the conversation meanwhile.
-     * @throws ConversationException ({@code session_closed}) when the conversation ended meanwhile
+     * Stores what the fleet answered (completing {@code streamId}, if its words were streamed) — or, when nobody could,
+     * the message offering a person or the offline form — and logs it. Nothing is stored when an agent took the
+     * conversation meanwhile.
+     * @return why a person should take over, if the model says so or is unsure
+     * @throws Refusal ({@code session_closed}) when the conversation ended meanwhile
      */
-    public Optional<Answered> record(String sessionId, Generated generated) {
-        if (transcript.locked(sessionId).status() == SessionStatus.ASSIGNED) {
+    public Optional<String> record(String sessionId, Generated generated, String streamId) {
+        ChatSession session = transcript.locked(sessionId);
+        if (session.hasAgent()) {
             return Optional.empty();
         }
         int failures = (int) generated.attempts().stream().filter(attempt -> attempt.outcome() != Outcome.OK).count();
@@ -134,7 +153,8 @@ public class Assistant {
             ChatMessage message = transcript.append(sessionId, Sender.SYSTEM, noAnswerMessage, null).message();
             BotAnswer logged = new BotAnswer(sessionId, message.id(), ResponseType.FALLBACK, generated.latencyMs()).afterFailures(failures);
             log(logged, generated.attempts());
-            return Optional.of(new Answered(message, ResponseType.FALLBACK, List.of(), Optional.empty()));
+            notices.fire(new NoticeStored(message, session, NoticeStored.Notice.offering(List.of("agent", "offline_form"), "assistant_unavailable")));
+            return Optional.empty();
         }
         ReplyFormat.Reply reply = ReplyFormat.read(generated.completion().get().text());
         Optional<String> handoff = reply.handoff() ? Optional.of(reply.reason() == null ? "assistant_handoff" : "assistant_handoff: " + reply.reason())
@@ -147,7 +167,8 @@ public class Assistant {
                 .afterFailures(failures)
                 .handedOff(handoff.orElse(null));
         log(logged, generated.attempts());
-        return Optional.of(new Answered(message, ResponseType.LLM, reply.suggestions(), handoff));
+        answered.fire(new AnswerStored(message, session, ResponseType.LLM, reply.suggestions(), generated.firstTokenMs() == null ? null : streamId));
+        return handoff;
     }
 
     /** The image the visitor sent with the message being answered goes with it, and the admin's image prompt after it. */
@@ -163,12 +184,12 @@ public class Assistant {
 
     /**
      * The visitor's thumbs up or down on one of the assistant's answers in their own session.
-     * @throws ConversationException ({@code not_found}) for any other message
+     * @throws Refusal ({@code not_found}) for any other message
      */
     public void feedback(String sessionId, String messageId, boolean helpful) {
         em.createNamedQuery(BotAnswer.OF_MESSAGE, BotAnswer.class).setParameter("messageId", messageId)
                 .getResultStream().filter(answer -> answer.sessionId().equals(sessionId)).findFirst()
-                .orElseThrow(() -> new ConversationException("not_found", "There is no answer of the assistant " + messageId + " in this session"))
+                .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "not_found", "There is no answer of the assistant " + messageId + " in this session"))
                 .rate(helpful);
     }
 
@@ -210,7 +231,4 @@ public class Assistant {
     public record Question(Prompt prompt, List<Target> targets, Optional<String> handoff) {
     }
 
-    /** A stored answer: the message, where it came from, its suggestions, and why a person should take over if they should. */
-    public record Answered(ChatMessage message, ResponseType type, List<String> suggestions, Optional<String> handoff) {
-    }
 }

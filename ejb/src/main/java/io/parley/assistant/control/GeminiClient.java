@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.assistant.entity.Provider;
-import io.parley.platform.control.Json;
+import io.parley.platform.entity.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;

@@ -3,7 +3,7 @@ package io.parley.assistant.control;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.assistant.entity.Outcome;
-import io.parley.platform.control.Json;
+import io.parley.platform.entity.Json;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;

@@ -2,7 +2,7 @@ package io.parley.assistant.control;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.parley.platform.control.Json;
+import io.parley.platform.entity.Json;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package io.parley.conversations.boundary;
 
+import io.parley.conversations.entity.SessionRefusals;
 import io.parley.conversations.control.ImageTypes;
 import io.parley.conversations.entity.Attachment;
 import io.parley.conversations.entity.ChatSession;
-import io.parley.conversations.entity.ConversationException;
-import io.parley.identity.entity.User;
+import io.parley.platform.entity.Refusal;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -24,34 +24,25 @@ public class Attachments {
     @EJB
     Conversations conversations;
 
-    @EJB
-    Desk desk;
-
     public Attachment add(String sessionId, String token, byte[] content) {
         ChatSession session = conversations.held(sessionId, token);
         if (!session.isOpen()) {
-            throw new ConversationException("session_closed", "This chat session has ended");
+            throw SessionRefusals.ended();
         }
         String mediaType = ImageTypes.of(content)
-                .orElseThrow(() -> new ConversationException("not_an_image", "Only PNG, JPEG, GIF and WebP images can be sent"));
+                .orElseThrow(() -> new Refusal(Refusal.Kind.UNSUPPORTED_MEDIA_TYPE, "not_an_image", "Only PNG, JPEG, GIF and WebP images can be sent"));
         Attachment attachment = new Attachment(session.id(), mediaType, content);
         em.persist(attachment);
         return attachment;
     }
 
-    /** @throws ConversationException ({@code not_found}) for an attachment of any other session */
+    /** @throws Refusal ({@code not_found}) for an attachment of any other session */
     public Attachment forVisitor(String sessionId, String token, String id) {
         return of(conversations.held(sessionId, token).id(), id);
     }
 
-    /** For an agent who may see the session it belongs to; any other gets {@code not_found} as if it did not exist. */
-    public Attachment forAgent(User agent, String id) {
-        Attachment attachment = find(id);
-        desk.detail(agent, attachment.sessionId());
-        return attachment;
-    }
 
-    /** @throws ConversationException ({@code not_found}) unless the attachment belongs to the session */
+    /** @throws Refusal ({@code not_found}) unless the attachment belongs to the session */
     public Attachment of(String sessionId, String id) {
         Attachment attachment = find(id);
         if (!attachment.sessionId().equals(sessionId)) {
@@ -60,7 +51,8 @@ public class Attachments {
         return attachment;
     }
 
-    private Attachment find(String id) {
+    /** @throws Refusal ({@code not_found}) when there is none (who may see it is the caller's to check) */
+    public Attachment find(String id) {
         Attachment attachment = id == null ? null : em.find(Attachment.class, id);
         if (attachment == null) {
             throw notFound(id);
@@ -68,7 +60,7 @@ public class Attachments {
         return attachment;
     }
 
-    private static ConversationException notFound(String id) {
-        return new ConversationException("not_found", "There is no attachment " + id);
+    private static Refusal notFound(String id) {
+        return new Refusal(Refusal.Kind.NOT_FOUND, "not_found", "There is no attachment " + id);
     }
 }

@@ -3,16 +3,23 @@ package io.parley.conversations.boundary;
 import io.parley.conversations.control.SessionExpiry;
 import io.parley.conversations.control.SessionTokens;
 import io.parley.conversations.control.Transcript;
+import io.parley.conversations.control.Transcript.Appended;
 import io.parley.conversations.control.Transcript.Entry;
 import io.parley.conversations.control.Transcript.Outcome;
 import io.parley.conversations.entity.ChatMessage;
 import io.parley.conversations.entity.Attachment;
 import io.parley.conversations.entity.ChatSession;
-import io.parley.conversations.entity.ConversationException;
+import io.parley.platform.entity.Refusal;
 import io.parley.conversations.entity.Sender;
-import io.parley.conversations.entity.SessionStatus;
 import io.parley.conversations.entity.VisitorMeta;
+import io.parley.conversations.entity.MessageStored;
+import io.parley.conversations.entity.SessionChanged;
+import io.parley.conversations.entity.SessionEnded;
+import io.parley.conversations.entity.Typing;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,7 +30,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A visitor's side of a conversation: start, resume with the session token, write, end. */
+/**
+ * A visitor's side of a conversation: start, resume with the session token, write, end. Every change is announced once
+ * it is committed ({@link SessionChanged}, {@link MessageStored}, {@link SessionEnded}).
+ */
 @Stateless
 public class Conversations {
 
@@ -36,15 +46,29 @@ public class Conversations {
     @Inject
     SessionExpiry expiry;
 
+    @Inject
+    Event<SessionChanged> changed;
+
+    @Inject
+    Event<SessionEnded> ended;
+
+    @Inject
+    Event<MessageStored> stored;
+
+    @Inject
+    Event<Typing> typed;
+
     public Started start(VisitorMeta visitor) {
         String token = SessionTokens.issue();
         ChatSession session = new ChatSession(SessionTokens.hash(token), visitor);
         em.persist(session);
+        changed.fire(SessionChanged.of(session));
         return new Started(session, token);
     }
 
     /**
-     * The messages after {@code afterSeq}, in order, for the holder of the session's token.
+     * The first page of the messages after {@code afterSeq} ({@link #replay} gives the next), in order, for the holder
+     * of the session's token.
      * An unknown session and a wrong token are refused alike, so neither reveals that a session exists.
      */
     public Resumed resume(String sessionId, String token, long afterSeq) {
@@ -52,21 +76,27 @@ public class Conversations {
         if (!session.isOpen() || expiry.isIdle(session)) {
             // over: idle past the timeout (closed now, or already by the minute's sweep), ended or resolved
             if (session.isOpen()) {
-                expiry.expire(session.id());
+                expiry.expire(session.id()).ifPresent(expired -> ended.fire(new SessionEnded(expired, SessionEnded.By.EXPIRY)));
             }
             return new Resumed(session, List.of(), Optional.of(start(session.visitor().copy())));
         }
-        return new Resumed(session, transcript.after(sessionId, afterSeq), Optional.empty());
+        return new Resumed(session, transcript.replay(sessionId, afterSeq), Optional.empty());
+    }
+
+    /** The next page of the replay of a session the visitor's socket holds (it resumed it): messages after {@code afterSeq}. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<ChatMessage> replay(String sessionId, long afterSeq) {
+        return transcript.replay(sessionId, afterSeq);
     }
 
     /**
      * The session whose token the visitor holds. An unknown session and a wrong token are refused alike.
-     * @throws ConversationException ({@code session_refused})
+     * @throws Refusal ({@code session_refused})
      */
     public ChatSession held(String sessionId, String token) {
         ChatSession session = sessionId == null || token == null ? null : em.find(ChatSession.class, sessionId);
         if (session == null || !SessionTokens.matches(token, session.tokenHash())) {
-            throw new ConversationException("session_refused", "Unknown session or wrong session token");
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "session_refused", "Unknown session or wrong session token");
         }
         return session;
     }
@@ -86,7 +116,7 @@ public class Conversations {
             if (!transcript.fits(post.text())) {
                 outcomes[i] = Outcome.refused(transcript.tooLong());
             } else if (post.attachmentId() != null && !post.sessionId().equals(imageSessions.get(post.attachmentId()))) {
-                outcomes[i] = Outcome.refused(new ConversationException("not_found", "There is no attachment " + post.attachmentId() + " in this session"));
+                outcomes[i] = Outcome.refused(new Refusal(Refusal.Kind.NOT_FOUND, "not_found", "There is no attachment " + post.attachmentId() + " in this session"));
             } else {
                 accepted.add(i);
                 entries.add(new Entry(post.sessionId(), Sender.USER, null, post.text(), post.clientMsgId()));
@@ -96,8 +126,12 @@ public class Conversations {
         for (int j = 0; j < accepted.size(); j++) {
             Outcome outcome = appended.get(j);
             String attachmentId = posts.get(accepted.get(j)).attachmentId();
-            if (attachmentId != null && outcome.appended() != null && !outcome.appended().duplicate()) {
-                outcome.appended().message().attach(attachmentId);
+            Appended message = outcome.appended();
+            if (message != null) {
+                if (attachmentId != null && !message.duplicate()) {
+                    message.message().attach(attachmentId);
+                }
+                stored.fire(new MessageStored(message.message(), message.session(), message.duplicate()));
             }
             outcomes[accepted.get(j)] = outcome;
         }
@@ -122,13 +156,25 @@ public class Conversations {
     public ChatSession rate(String sessionId, String token, int score, String comment) {
         ChatSession session = transcript.locked(held(sessionId, token).id());
         session.rate(score, comment);
+        changed.fire(SessionChanged.of(session));
         return session;
     }
 
+    /** The visitor ends the conversation (its agent, if any, keeps it in their history); ending it again changes nothing. */
     public void end(String sessionId) {
         ChatSession session = transcript.locked(sessionId);
         if (session.isOpen()) {
-            transcript.move(session, SessionStatus.CLOSED, null, null);
+            transcript.record(session.endByVisitor());
+            ended.fire(new SessionEnded(session, SessionEnded.By.VISITOR));
+        }
+    }
+
+    /** The visitor started or stopped writing: the agents who may see the session are shown it; nothing is stored. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void typing(String sessionId, boolean isTyping) {
+        ChatSession session = em.find(ChatSession.class, sessionId);
+        if (session != null) {
+            typed.fire(new Typing(session, Sender.USER, null, null, isTyping));
         }
     }
 

@@ -1,12 +1,12 @@
 package io.parley.conversations.control;
 
 import io.parley.conversations.entity.ChatSession;
-import io.parley.conversations.entity.SessionStatus;
-import io.parley.platform.control.UtcClock;
+import io.parley.platform.entity.UtcClock;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,11 +32,16 @@ public class SessionExpiry {
         return UtcClock.now().minus(Duration.ofSeconds(timeoutSeconds));
     }
 
-    /** Closes the session if it is still idle once locked (a message may have come in meanwhile). */
-    public void expire(String sessionId) {
+    /**
+     * Closes the session if it is still idle once locked (a message may have come in meanwhile).
+     * @return the session, if this closed it
+     */
+    public Optional<ChatSession> expire(String sessionId) {
         ChatSession session = transcript.locked(sessionId);
-        if (isIdle(session)) {
-            transcript.move(session, SessionStatus.CLOSED, session.assignedAgentId(), null);
+        if (!isIdle(session)) {
+            return Optional.empty();
         }
+        transcript.record(session.expire());
+        return Optional.of(session);
     }
 }

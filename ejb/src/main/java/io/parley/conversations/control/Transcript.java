@@ -1,10 +1,10 @@
 package io.parley.conversations.control;
 
+import io.parley.conversations.entity.SessionRefusals;
 import io.parley.conversations.entity.ChatMessage;
 import io.parley.conversations.entity.ChatSession;
-import io.parley.conversations.entity.ConversationException;
+import io.parley.platform.entity.Refusal;
 import io.parley.conversations.entity.Sender;
-import io.parley.conversations.entity.SessionStatus;
 import io.parley.conversations.entity.SessionTransition;
 import io.parley.identity.entity.User;
 import jakarta.enterprise.context.Dependent;
@@ -28,6 +28,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Dependent
 public class Transcript {
 
+    /**
+     * The most messages one frame of a replay carries (a client that reconnects after a long conversation gets it in
+     * frames of this many, never all in one).
+     */
+    public static final int REPLAY_PAGE = 100;
+
     @PersistenceContext(unitName = "parley")
     EntityManager em;
 
@@ -35,7 +41,7 @@ public class Transcript {
     @ConfigProperty(name = "parley.chat.max-text-length", defaultValue = "4000")
     int maxTextLength;
 
-    /** @throws ConversationException ({@code text_too_long}) when a person's text is longer than the configured limit */
+    /** @throws Refusal ({@code text_too_long}) when a person's text is longer than the configured limit */
     public void requireFits(String text) {
         if (!fits(text)) {
             throw tooLong();
@@ -46,8 +52,8 @@ public class Transcript {
         return text.length() <= maxTextLength;
     }
 
-    public ConversationException tooLong() {
-        return new ConversationException("text_too_long", "A message can have at most " + maxTextLength + " characters");
+    public Refusal tooLong() {
+        return new Refusal(Refusal.Kind.INVALID, "text_too_long", "A message can have at most " + maxTextLength + " characters");
     }
 
     /** The session, locked for the rest of the transaction: its messages and its status change one at a time. */
@@ -55,16 +61,14 @@ public class Transcript {
         List<ChatSession> found = sessionId == null ? List.of()
                 : em.createNamedQuery(ChatSession.LOCKED, ChatSession.class).setParameter("id", sessionId).getResultList();
         if (found.isEmpty()) {
-            throw new ConversationException("session_not_found", "This chat session does not exist");
+            throw SessionRefusals.unknown();
         }
         return found.get(0);
     }
 
-    /** Moves the session to {@code next} (owner {@code agentId}) and records the transition. Call with the row locked. */
-    public SessionTransition move(ChatSession session, SessionStatus next, String agentId, String actorId) {
-        SessionTransition transition = session.moveTo(next, agentId, actorId);
+    /** Stores a change of a session's status, made by one of {@link ChatSession}'s transitions with its row locked. */
+    public void record(SessionTransition transition) {
         em.persist(transition);
-        return transition;
     }
 
     /** Stores a message of the visitor, the assistant or the system with the session's next seq. */
@@ -90,9 +94,9 @@ public class Transcript {
         for (Entry entry : entries) {
             ChatSession session = sessions.get(entry.sessionId());
             if (session == null) {
-                outcomes.add(Outcome.refused(new ConversationException("session_not_found", "This chat session does not exist")));
+                outcomes.add(Outcome.refused(SessionRefusals.unknown()));
             } else if (!session.isOpen()) {
-                outcomes.add(Outcome.refused(new ConversationException("session_closed", "This chat session has ended")));
+                outcomes.add(Outcome.refused(SessionRefusals.ended()));
             } else {
                 outcomes.add(Outcome.of(append(session, entry, stored)));
             }
@@ -117,12 +121,16 @@ public class Transcript {
         return new Appended(message, false, session);
     }
 
+    /** The sessions that exist among {@code sessionIds}, locked for the rest of the transaction, in id order. */
+    public List<ChatSession> lockedAll(List<String> sessionIds) {
+        return em.createNamedQuery(ChatSession.LOCKED_ALL, ChatSession.class).setParameter("ids", sessionIds).getResultList();
+    }
+
     private Map<String, ChatSession> lockAll(List<String> sessionIds) {
         List<String> ids = sessionIds.stream().filter(Objects::nonNull).toList();
         Map<String, ChatSession> locked = new HashMap<>();
         if (!ids.isEmpty()) {
-            em.createNamedQuery(ChatSession.LOCKED_ALL, ChatSession.class).setParameter("ids", ids).getResultList()
-                    .forEach(session -> locked.put(session.id(), session));
+            lockedAll(ids).forEach(session -> locked.put(session.id(), session));
         }
         return locked;
     }
@@ -142,9 +150,9 @@ public class Transcript {
         return stored;
     }
 
-    /** Every message after {@code afterSeq}, in order: what a reconnecting client replays. */
-    public List<ChatMessage> after(String sessionId, long afterSeq) {
-        return after(sessionId, afterSeq, Integer.MAX_VALUE);
+    /** The next page of a replay: at most {@value #REPLAY_PAGE} messages after {@code afterSeq}, in order. */
+    public List<ChatMessage> replay(String sessionId, long afterSeq) {
+        return after(sessionId, afterSeq, REPLAY_PAGE);
     }
 
     /** At most {@code limit} messages after {@code afterSeq}, in order: a page, read by the database, not in memory. */
@@ -165,17 +173,17 @@ public class Transcript {
     }
 
     /** What became of one message of a group: stored (or found stored before), or refused with the reason. */
-    public record Outcome(Appended appended, ConversationException refusal) {
+    public record Outcome(Appended appended, Refusal refusal) {
 
         public static Outcome of(Appended appended) {
             return new Outcome(appended, null);
         }
 
-        public static Outcome refused(ConversationException refusal) {
+        public static Outcome refused(Refusal refusal) {
             return new Outcome(null, refusal);
         }
 
-        /** @throws ConversationException when the message was refused */
+        /** @throws Refusal when the message was refused */
         public Appended orThrow() {
             if (refusal != null) {
                 throw refusal;

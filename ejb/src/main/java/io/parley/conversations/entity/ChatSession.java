@@ -1,6 +1,7 @@
 package io.parley.conversations.entity;
 
-import io.parley.platform.control.UtcClock;
+import io.parley.platform.entity.Refusal;
+import io.parley.platform.entity.UtcClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -118,25 +119,175 @@ public class ChatSession {
     }
 
     /**
-     * Moves to {@code next} with {@code agentId} as the owner (null for none); call only with the row locked.
-     * Waiting starts the visitor's countdown unless it runs already (an assignment nobody took up goes back to the queue
-     * with the time the visitor has waited so far); back with the assistant it stops. An assignment counts as taken up
-     * at once when agents assign themselves, otherwise when the agent joins or writes ({@link #acceptBy}).
+     * The visitor asks for a person, or the assistant finds they should have one: the conversation joins the queue, the
+     * assistant stops, and the visitor's countdown starts unless it runs already. The transition keeps the reason.
      */
-    public SessionTransition moveTo(SessionStatus next, String agentId, String actorId) {
+    public SessionTransition queueForAgent(String reason) {
+        require(status == SessionStatus.ACTIVE, "join the queue");
+        SessionTransition transition = enter(SessionStatus.WAITING_AGENT, null, null);
+        transition.because(reason);
+        startCountdownUnlessRunning(transition);
+        return transition;
+    }
+
+    /**
+     * Routing gives a queued conversation to an agent with room. The agent has not taken it up yet, and the visitor's
+     * countdown runs on until they do.
+     */
+    public SessionTransition routeTo(String agentId) {
+        require(isWaiting() && isUnowned(), "be routed to an agent");
+        return assign(agentId, null);
+    }
+
+    /**
+     * An admin or an agent gives an open conversation to {@code agentId}, or transfers it, or gives it to its owner
+     * again. Agents who give it to themselves take it up at once; anyone else takes it up when they join or write.
+     */
+    public SessionTransition giveTo(String agentId, String actorId) {
+        requireOpen();
+        return assign(agentId, actorId);
+    }
+
+    /** An agent writes in, or opens, a conversation nobody owns: it becomes theirs, taken up at once. */
+    public SessionTransition takeBy(String agentId) {
+        require(isUnowned(), "be taken by an agent");
+        return assign(agentId, agentId);
+    }
+
+    /**
+     * Nobody took the assignment up in time: the conversation goes back to the queue and the visitor's countdown runs
+     * on. It starts now if the visitor never waited (the conversation was given by hand).
+     */
+    public SessionTransition lapse() {
+        require(hasAgent() && !accepted(), "lapse");
+        SessionTransition transition = enter(SessionStatus.WAITING_AGENT, null, null);
+        startCountdownUnlessRunning(transition);
+        return transition;
+    }
+
+    /** The agent, or an admin, lets go of the conversation and the assistant answers again. */
+    public SessionTransition releaseToAssistant(String actorId) {
+        require(hasAgent(), "go back to the assistant");
+        SessionTransition transition = enter(SessionStatus.ACTIVE, null, actorId);
+        waitingSince = null;
+        return transition;
+    }
+
+    /** The agent, or an admin, lets go of the conversation and it goes back to the queue with a fresh countdown. */
+    public SessionTransition releaseToQueue(String actorId) {
+        require(hasAgent(), "go back to the queue");
+        SessionTransition transition = enter(SessionStatus.WAITING_AGENT, null, actorId);
+        waitingSince = transition.changedAt();
+        return transition;
+    }
+
+    /** The visitor waited the whole countdown without an agent: the assistant answers again. */
+    public SessionTransition stopWaiting() {
+        require(isWaiting(), "stop waiting");
+        SessionTransition transition = enter(SessionStatus.ACTIVE, null, null);
+        waitingSince = null;
+        return transition;
+    }
+
+    /** An agent resolves the conversation. It stays with the agent who owned it, for the record. */
+    public SessionTransition resolve(String actorId) {
+        requireOpen();
+        return enter(SessionStatus.RESOLVED, assignedAgentId, actorId);
+    }
+
+    /** The visitor ends the conversation. It stays with the agent who owned it, for the record. */
+    public SessionTransition endByVisitor() {
+        requireOpen();
+        return enter(SessionStatus.CLOSED, assignedAgentId, null);
+    }
+
+    /** Nothing happened in the conversation for too long, so it is over. It stays with the agent who owned it. */
+    public SessionTransition expire() {
+        requireOpen();
+        return enter(SessionStatus.CLOSED, assignedAgentId, null);
+    }
+
+    /** Whether the assistant has the conversation: it answers the visitor's messages. */
+    public boolean isWithAssistant() {
+        return status == SessionStatus.ACTIVE;
+    }
+
+    /**
+     * Whether the visitor waits for a person to take the conversation up: queued, or assigned and not taken up yet
+     * (the visitor's countdown, if it runs, runs on).
+     */
+    public boolean awaitsAgent() {
+        return isWaiting() || hasAgent() && !accepted();
+    }
+
+    /** Whether the conversation is in the queue, waiting for an agent. */
+    public boolean isWaiting() {
+        return status == SessionStatus.WAITING_AGENT;
+    }
+
+    /** Whether the conversation is open and no agent owns it: the assistant has it, or it waits in the queue. */
+    public boolean isUnowned() {
+        return isOpen() && assignedAgentId == null;
+    }
+
+    /** Whether an agent owns the conversation now, taken up or not. */
+    public boolean hasAgent() {
+        return status == SessionStatus.ASSIGNED;
+    }
+
+    /** @throws Refusal ({@code session_closed} or {@code invalid_transition}) unless the move is allowed */
+    private void require(boolean allowed, String move) {
+        requireOpen();
+        if (!allowed) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "invalid_transition", "A conversation that is " + state() + " cannot " + move);
+        }
+    }
+
+    /** @throws Refusal ({@code session_closed}) when the conversation is resolved or closed */
+    private void requireOpen() {
+        if (!isOpen()) {
+            throw SessionRefusals.ended();
+        }
+    }
+
+    /** The status in words, for a refusal. */
+    private String state() {
+        return switch (status) {
+            case ACTIVE -> "active";
+            case WAITING_AGENT -> "waiting for an agent";
+            case ASSIGNED -> accepted() ? "assigned and taken up" : "assigned";
+            case RESOLVED -> "resolved";
+            case CLOSED -> "closed";
+        };
+    }
+
+    /** Gives the conversation to {@code agentId}; it is taken up at once when agents give it to themselves. */
+    private SessionTransition assign(String agentId, String actorId) {
+        SessionTransition transition = enter(SessionStatus.ASSIGNED, agentId, actorId);
+        if (agentId.equals(actorId)) {
+            acceptedAt = assignedAt;
+        }
+        return transition;
+    }
+
+    /**
+     * Enters {@code next} with {@code agentId} as the owner (null for none) and returns the transition to store. Only
+     * entering {@code ASSIGNED} sets the time of the assignment; nothing is taken up yet.
+     */
+    private SessionTransition enter(SessionStatus next, String agentId, String actorId) {
         LocalDateTime now = tick();
         SessionTransition transition = new SessionTransition(id, status, next, agentId, actorId, now, ++moves);
         status = next;
         assignedAgentId = agentId;
-        if (next == SessionStatus.WAITING_AGENT && waitingSince == null) {
-            waitingSince = now;
-        }
-        if (next == SessionStatus.ACTIVE) {
-            waitingSince = null;
-        }
         assignedAt = next == SessionStatus.ASSIGNED ? now : null;
-        acceptedAt = next == SessionStatus.ASSIGNED && agentId.equals(actorId) ? now : null;
+        acceptedAt = null;
         return transition;
+    }
+
+    private void startCountdownUnlessRunning(SessionTransition transition) {
+        if (waitingSince == null) {
+            waitingSince = transition.changedAt();
+        }
     }
 
     /**
@@ -166,7 +317,7 @@ public class ChatSession {
     /** The visitor rates the conversation, at any time, even after it ended; rating again replaces the rating. */
     public void rate(int score, String comment) {
         if (score < 1 || score > 5) {
-            throw new ConversationException("invalid", "A rating is a score from 1 to 5");
+            throw new Refusal(Refusal.Kind.INVALID, "invalid", "A rating is a score from 1 to 5");
         }
         rating = score;
         ratingComment = comment;
@@ -189,11 +340,6 @@ public class ChatSession {
     /** Assigned before {@code cutoff} and not taken up since. */
     public boolean unacceptedSince(LocalDateTime cutoff) {
         return status == SessionStatus.ASSIGNED && acceptedAt == null && assignedAt != null && assignedAt.isBefore(cutoff);
-    }
-
-    /** A fresh countdown, for a conversation an agent handed back to the queue. */
-    public void waitFromNow() {
-        waitingSince = UtcClock.now();
     }
 
     public LocalDateTime waitingSince() {

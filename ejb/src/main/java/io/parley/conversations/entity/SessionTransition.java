@@ -62,4 +62,28 @@ public class SessionTransition {
     public void because(String why) {
         this.reason = why == null ? null : why.substring(0, Math.min(why.length(), MAX_REASON_LENGTH));
     }
+
+    SessionStatus from() {
+        return from;
+    }
+
+    SessionStatus to() {
+        return to;
+    }
+
+    String agentId() {
+        return agentId;
+    }
+
+    String actorId() {
+        return actorId;
+    }
+
+    LocalDateTime changedAt() {
+        return changedAt;
+    }
+
+    String reason() {
+        return reason;
+    }
 }

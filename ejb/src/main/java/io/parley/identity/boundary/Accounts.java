@@ -2,6 +2,7 @@ package io.parley.identity.boundary;
 
 import io.parley.identity.control.Emails;
 import io.parley.identity.control.Passwords;
+import io.parley.identity.entity.AccessRevoked;
 import io.parley.identity.entity.Actor;
 import io.parley.identity.entity.Role;
 import io.parley.identity.entity.RoleChange;
@@ -10,6 +11,7 @@ import io.parley.platform.entity.Page;
 import io.parley.platform.entity.Refusal;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -37,6 +39,9 @@ public class Accounts {
 
     @EJB
     AuditLog audit;
+
+    @Inject
+    Event<AccessRevoked> revoked;
 
     public User create(Actor actor, String email, String name, String password, Set<Role> roles) {
         User user = newUser(email, name, password, roles);
@@ -88,6 +93,7 @@ public class Accounts {
         user.changeRoles(roles);
         em.persist(new RoleChange(user.id(), actor.userId(), before, roles));
         audit.record(actor, "user.roles", user.id(), before + " -> " + roles);
+        revoked.fire(new AccessRevoked(user.id(), "roles changed: sign in again"));
         return user;
     }
 
@@ -101,6 +107,9 @@ public class Accounts {
         }
         user.activate(active);
         audit.record(actor, active ? "user.reactivate" : "user.deactivate", user.id(), user.email());
+        if (!active) {
+            revoked.fire(new AccessRevoked(user.id(), "account deactivated"));
+        }
         return user;
     }
 
@@ -128,6 +137,7 @@ public class Accounts {
         passwords.requireAcceptable(newPassword, user.email());
         user.changePassword(passwords.hash(newPassword));
         audit.record(actor, "user.password", user.id(), user.email());
+        revoked.fire(new AccessRevoked(user.id(), "password changed: sign in again"));
     }
 
     private User newUser(String email, String name, String password, Set<Role> roles) {

@@ -3,7 +3,7 @@ package io.parley.identity.boundary;
 import io.parley.identity.control.Emails;
 import io.parley.identity.control.LoginThrottles;
 import io.parley.identity.control.Passwords;
-import io.parley.identity.control.SigningKeys;
+import io.parley.identity.boundary.SigningKeys;
 import io.parley.identity.entity.Role;
 import io.parley.identity.entity.User;
 import io.parley.platform.entity.Refusal;

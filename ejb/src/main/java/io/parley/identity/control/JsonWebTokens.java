@@ -1,6 +1,5 @@
 package io.parley.identity.control;
 
-import jakarta.ejb.ApplicationException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -107,8 +106,7 @@ public final class JsonWebTokens {
         return object.get(name) instanceof JsonString value ? value.getString() : null;
     }
 
-    /** A token that is not (or no longer) good, with the reason in a few words; reaches callers of EJBs unwrapped. */
-    @ApplicationException
+    /** A token that is not (or no longer) good, with the reason in a few words. */
     public static class TokenRejected extends RuntimeException {
         public TokenRejected(String reason) {
             super(reason);

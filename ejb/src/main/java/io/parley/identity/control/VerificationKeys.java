@@ -27,6 +27,7 @@ public class VerificationKeys implements ConfigSource {
     static final String PROPERTY = "mp.jwt.verify.publickey";
     private static final Logger LOG = System.getLogger(VerificationKeys.class.getName());
     private static final String DATA_SOURCE = "jdbc/parley";
+    private static volatile Map<String, PublicKey> lastRead = Map.of();
 
     @Override
     public Set<String> getPropertyNames() {
@@ -45,7 +46,7 @@ public class VerificationKeys implements ConfigSource {
             return null;
         }
         Map<String, PublicKey> keys = read();
-        return keys.isEmpty() ? null : SigningKeys.jwks(keys);
+        return keys.isEmpty() ? null : RsaKeys.jwks(keys);
     }
 
     @Override
@@ -53,18 +54,24 @@ public class VerificationKeys implements ConfigSource {
         return "parley-signing-keys";
     }
 
+    /**
+     * The keys, or the ones read last when the database cannot be read now (an outage must not sign everybody out when
+     * Payara asks again), or none before the first read succeeded.
+     */
     private static Map<String, PublicKey> read() {
         Map<String, PublicKey> keys = new LinkedHashMap<>();
         try (Connection connection = ((DataSource) new InitialContext().lookup(DATA_SOURCE)).getConnection();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT id, public_key FROM signing_keys ORDER BY created_at DESC")) {
             while (rows.next()) {
-                keys.put(rows.getString(1), SigningKeys.publicKey(rows.getString(2)));
+                keys.put(rows.getString(1), RsaKeys.publicKey(rows.getString(2)));
             }
-        } catch (NamingException | SQLException notYet) {
-            // before the data source or the schema exists (early in deployment): no keys yet
-            LOG.log(Level.DEBUG, "No signing keys readable yet: {0}", notYet.toString());
+        } catch (NamingException | SQLException unreadable) {
+            // early in deployment (no data source or schema yet: none read before) or the database away for a moment
+            LOG.log(Level.DEBUG, "Signing keys not readable now: {0}", unreadable.toString());
+            return lastRead;
         }
+        lastRead = Map.copyOf(keys);
         return keys;
     }
 }

@@ -1,25 +1,63 @@
 package io.parley.notifications.boundary;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.parley.conversations.entity.Assigned;
+import io.parley.conversations.entity.ChatSession;
 import io.parley.identity.entity.User;
+import io.parley.notifications.entity.NotificationCreated;
+import io.parley.platform.entity.Json;
+import io.parley.routing.entity.AgentPresence;
+import io.parley.routing.entity.AgentRequested;
 import io.parley.notifications.entity.Notification;
 import io.parley.platform.entity.Page;
 import io.parley.platform.entity.Refusal;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.List;
 
-/** Stores what agents are told and lets each read and mark their own; nobody sees another person's. */
+/**
+ * Stores what agents are told and lets each read and mark their own; nobody sees another person's. The rules of who is
+ * told what run inside the transaction of what they tell about: an agent is told of a conversation given to them, every
+ * online agent of a visitor asking for a person, everyone of a ticket. A notification is announced
+ * ({@link NotificationCreated}) once committed, unless its person turned desktop notifications off in their
+ * preferences; then it waits in their list.
+ */
 @Stateless
 public class Notifications {
+
+    private static final Logger LOG = System.getLogger(Notifications.class.getName());
 
     @PersistenceContext(unitName = "parley")
     EntityManager em;
 
+    @Inject
+    Event<NotificationCreated> created;
+
     public Notification tell(String userId, Notification.Kind kind, String text, String sessionId) {
         Notification notification = new Notification(userId, kind, text, sessionId);
         em.persist(notification);
+        if (wantsThemAtOnce(userId)) {
+            created.fire(new NotificationCreated(notification));
+        }
         return notification;
+    }
+
+    /** A conversation was given to an agent (by routing, by hand or by a transfer). */
+    public void assigned(@Observes Assigned assignment) {
+        ChatSession session = assignment.session();
+        tell(session.assignedAgentId(), Notification.Kind.ASSIGNED, "A conversation with " + visitorName(session) + " is yours now", session.id());
+    }
+
+    /** Every online agent hears of a visitor asking for a person. */
+    public void agentRequested(@Observes AgentRequested request) {
+        List<String> online = em.createNamedQuery(AgentPresence.ONLINE, AgentPresence.class).getResultStream().map(AgentPresence::userId).toList();
+        tellEach(online, Notification.Kind.AGENT_REQUEST, visitorName(request.session()) + " asks for a person", request.session().id());
     }
 
     /** The same notice for several people (every online agent hears of a visitor asking for a person). */
@@ -38,6 +76,23 @@ public class Notifications {
                 .setFirstResult(page * size).setMaxResults(size).getResultList();
         long total = em.createNamedQuery(Notification.COUNT_OF_USER, Long.class).setParameter("userId", user.id()).getSingleResult();
         return new Page<>(items, total, page, size);
+    }
+
+    private boolean wantsThemAtOnce(String userId) {
+        User user = em.find(User.class, userId);
+        if (user == null) {
+            return false;
+        }
+        try {
+            return Json.mapper().readTree(user.preferences()).path("desktopNotifications").asBoolean(true);
+        } catch (JsonProcessingException e) {
+            LOG.log(Level.DEBUG, "Preferences of {0} are not JSON; notifications are pushed", userId);
+            return true;
+        }
+    }
+
+    private static String visitorName(ChatSession session) {
+        return session.visitor() != null && session.visitor().name() != null ? session.visitor().name() : "a visitor";
     }
 
     public Notification markRead(User user, String notificationId) {

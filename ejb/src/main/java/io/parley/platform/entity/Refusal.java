@@ -5,33 +5,52 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A request a business component refuses, and why, in terms any boundary can answer with (REST maps each
- * {@link Kind} to its HTTP status). Thrown before anything is changed, and rolls back if something was.
+ * A request a business component refuses, and why: a {@link Kind} that any boundary can answer with (REST maps each to
+ * its HTTP status) and a stable, machine-readable {@code code} for clients (the sockets' {@code error {code}}, for
+ * example {@code session_closed}, {@code text_too_long}). Thrown before anything is changed, and rolls back if something
+ * was. The one way a component says no.
  */
 @ApplicationException(rollback = true)
 public class Refusal extends RuntimeException {
 
-    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, UNAVAILABLE }
+    public enum Kind {
+        INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, UNSUPPORTED_MEDIA_TYPE, TOO_MANY_REQUESTS, UNAVAILABLE;
+
+        /** The code of a refusal that names none of its own: the kind in the wire's spelling. */
+        String code() {
+            return WireNames.of(this);
+        }
+    }
 
     private final Kind kind;
+    private final String code;
     private final Duration retryAfter;
 
     public Refusal(Kind kind, String message) {
-        this(kind, message, null);
+        this(kind, kind.code(), message, null);
     }
 
-    private Refusal(Kind kind, String message, Duration retryAfter) {
+    public Refusal(Kind kind, String code, String message) {
+        this(kind, code, message, null);
+    }
+
+    private Refusal(Kind kind, String code, String message, Duration retryAfter) {
         super(message);
         this.kind = kind;
+        this.code = code;
         this.retryAfter = retryAfter;
     }
 
     public static Refusal tooManyRequests(String message, Duration retryAfter) {
-        return new Refusal(Kind.TOO_MANY_REQUESTS, message, retryAfter);
+        return new Refusal(Kind.TOO_MANY_REQUESTS, "rate_limited", message, retryAfter);
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    public String code() {
+        return code;
     }
 
     public Optional<Duration> retryAfter() {

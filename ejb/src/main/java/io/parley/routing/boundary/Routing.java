@@ -2,39 +2,54 @@ package io.parley.routing.boundary;
 
 import io.parley.conversations.control.Transcript;
 import io.parley.conversations.control.Transcript.Appended;
-import io.parley.conversations.entity.ConversationException;
-import io.parley.conversations.entity.Sender;
-import io.parley.platform.control.UtcClock;
-import io.parley.settings.boundary.Settings;
-import jakarta.ejb.EJB;
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.util.OptionalLong;
+import io.parley.conversations.entity.Assigned;
 import io.parley.conversations.entity.ChatSession;
-import io.parley.conversations.entity.SessionStatus;
-import io.parley.identity.entity.User;
 import io.parley.platform.entity.Refusal;
+import io.parley.conversations.entity.NoticeStored;
+import io.parley.conversations.entity.Sender;
+import io.parley.conversations.entity.SessionChanged;
+import io.parley.conversations.entity.SessionEnded;
+import io.parley.identity.entity.User;
+import io.parley.platform.entity.UtcClock;
 import io.parley.platform.entity.WireNames;
 import io.parley.routing.control.AgentPicker;
 import io.parley.routing.entity.AgentPresence;
+import io.parley.routing.entity.AgentRequested;
 import io.parley.routing.entity.AgentStatus;
+import io.parley.routing.entity.AssignmentLapsed;
+import io.parley.routing.entity.PresenceChanged;
+import io.parley.settings.boundary.Settings;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Agents' availability and the automatic assignment of waiting conversations. A session that asks for a person goes
  * to an online agent with room, chosen by the configured strategy; if there is none it waits, and the queue is drained
- * oldest first whenever room appears (an agent comes online, a conversation is resolved). The online agents' rows are
- * locked while choosing, so two nodes never give the same last free place away twice.
+ * oldest first whenever room appears: an agent comes online or gains capacity, or a conversation leaves an agent's
+ * hands (ended, resolved, expired, released, transferred, lapsed) — each announced by an event this bean observes once
+ * it is committed. The online agents' rows are locked while choosing, so two nodes never give the same last free place
+ * away twice.
+ * <p>
+ * Lock order, everywhere: chat sessions first (by id), then agents' presence rows (by user id), each set in one
+ * statement with {@code ORDER BY}, so that two transactions never wait for each other in a circle (docs/decisions.md).
  */
 @Stateless
 public class Routing {
@@ -79,6 +94,24 @@ public class Routing {
     @EJB
     Settings settings;
 
+    @Inject
+    Event<NoticeStored> notices;
+
+    @Inject
+    Event<AgentRequested> requested;
+
+    @Inject
+    Event<SessionChanged> changed;
+
+    @Inject
+    Event<Assigned> assigned;
+
+    @Inject
+    Event<AssignmentLapsed> lapsed;
+
+    @Inject
+    Event<PresenceChanged> presenceChanged;
+
     /**
      * The visitor asks for a person (or the assistant finds they should have one: {@code reason} says why, and is kept
      * with the move). Outside business hours they are told so and offered the offline form, and the
@@ -89,83 +122,92 @@ public class Routing {
      */
     public Request request(String sessionId, String reason) {
         ChatSession session = transcript.locked(sessionId);
-        if (session.status() != SessionStatus.ACTIVE) {
-            return new Request(session, Optional.empty(), Optional.empty(), Optional.empty(), secondsLeft(session));
+        if (!session.isWithAssistant()) {
+            return new Request(session, false, Optional.empty(), secondsLeft(session));
         }
         if (!settings.isOpenNow()) {
-            Appended notice = transcript.append(session.id(), Sender.SYSTEM, closedMessage, null);
-            return new Request(session, Optional.of(notice), Optional.of(Unavailable.OUTSIDE_BUSINESS_HOURS), Optional.empty(), OptionalLong.empty());
+            notify(session, closedMessage, NoticeStored.Notice.offering(List.of("offline_form"), Unavailable.OUTSIDE_BUSINESS_HOURS.wireName()));
+            return new Request(session, true, Optional.of(Unavailable.OUTSIDE_BUSINESS_HOURS), OptionalLong.empty());
         }
+        transcript.record(session.queueForAgent(reason));
         List<AgentPresence> online = onlineLocked();
-        transcript.move(session, SessionStatus.WAITING_AGENT, null, null).because(reason);
-        Appended notice = transcript.append(sessionId, Sender.SYSTEM, online.isEmpty() ? noAgentMessage : waitingMessage, null);
-        return new Request(session, Optional.of(notice), online.isEmpty() ? Optional.of(Unavailable.NO_AGENT_ONLINE) : Optional.empty(),
-                assign(session, online, load()), secondsLeft(session));
+        Optional<Unavailable> unavailable = online.isEmpty() ? Optional.of(Unavailable.NO_AGENT_ONLINE) : Optional.empty();
+        OptionalLong secondsLeft = secondsLeft(session);
+        notify(session, online.isEmpty() ? noAgentMessage : waitingMessage, new NoticeStored.Notice(
+                unavailable.isPresent() ? List.of("offline_form") : List.of(), unavailable.map(Unavailable::wireName).orElse(null),
+                secondsLeft.isPresent() ? secondsLeft.getAsLong() : null, null, null));
+        requested.fire(new AgentRequested(session, reason));
+        assign(session, online, load());
+        return new Request(session, true, unavailable, secondsLeft);
+    }
+
+    /** Assignments made before {@code acceptTimeoutSeconds} and not taken up: {@link #lapse} each, in its own transaction. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<String> unaccepted() {
+        return em.createNamedQuery(ChatSession.UNACCEPTED, String.class).setParameter("cutoff", acceptCutoff())
+                .setMaxResults(AT_MOST_PER_RUN).getResultList();
     }
 
     /**
-     * Assignments nobody took up in time: the agent is set away (they are evidently not at their desk) and the
+     * An assignment nobody took up in time: the agent is set away (they are evidently not at their desk) and the
      * conversation goes to the next agent with room, or back to the queue, with the visitor's countdown running on.
      */
-    public List<Lapse> lapseUnaccepted() {
-        LocalDateTime cutoff = UtcClock.now().minusSeconds(acceptTimeoutSeconds);
-        List<Lapse> lapses = new ArrayList<>();
-        for (String sessionId : em.createNamedQuery(ChatSession.UNACCEPTED, String.class).setParameter("cutoff", cutoff)
-                .setMaxResults(AT_MOST_PER_RUN).getResultList()) {
-            ChatSession session = transcript.locked(sessionId);
-            if (!session.unacceptedSince(cutoff)) {
-                continue; // taken up or moved on since the query
-            }
-            String agentId = session.assignedAgentId();
-            AgentPresence presence = em.find(AgentPresence.class, agentId, LockModeType.PESSIMISTIC_WRITE);
-            if (presence != null) {
-                presence.change(AgentStatus.AWAY, null);
-            }
-            transcript.move(session, SessionStatus.WAITING_AGENT, null, null);
-            lapses.add(new Lapse(session, agentId, assign(session, onlineLocked(), load())));
+    public void lapse(String sessionId) {
+        ChatSession session = transcript.locked(sessionId);
+        if (!session.unacceptedSince(acceptCutoff())) {
+            return; // taken up or moved on since the query
         }
-        return lapses;
+        String agentId = session.assignedAgentId();
+        transcript.record(session.lapse());
+        List<AgentPresence> locked = em.createNamedQuery(AgentPresence.ONLINE_OR, AgentPresence.class).setParameter("userId", agentId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        locked.stream().filter(presence -> presence.userId().equals(agentId)).forEach(presence -> presence.change(AgentStatus.AWAY, null));
+        lapsed.fire(new AssignmentLapsed(sessionId, agentId));
+        changed.fire(new SessionChanged(session, agentId));
+        assign(session, locked.stream().filter(presence -> presence.status() == AgentStatus.ONLINE).toList(), load());
     }
 
-    /** Visitors who waited the whole countdown: the assistant takes the conversation back and the offline form is offered. */
-    public List<Appended> endLongWaits() {
-        LocalDateTime cutoff = UtcClock.now().minusSeconds(requestTimeoutSeconds);
-        List<Appended> ended = new ArrayList<>();
-        for (String sessionId : em.createNamedQuery(ChatSession.WAITED_TOO_LONG, String.class).setParameter("cutoff", cutoff)
-                .setMaxResults(AT_MOST_PER_RUN).getResultList()) {
-            ChatSession session = transcript.locked(sessionId);
-            if (session.status() == SessionStatus.WAITING_AGENT && session.waitingSince().isBefore(cutoff)) {
-                transcript.move(session, SessionStatus.ACTIVE, null, null);
-                ended.add(transcript.append(sessionId, Sender.SYSTEM, noAgentMessage, null));
-            }
+    /** Visitors who waited the whole countdown: {@link #stopWaiting} each, in its own transaction. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<String> waitedTooLong() {
+        return em.createNamedQuery(ChatSession.WAITED_TOO_LONG, String.class).setParameter("cutoff", requestCutoff())
+                .setMaxResults(AT_MOST_PER_RUN).getResultList();
+    }
+
+    /** The visitor waited the whole countdown: the assistant takes the conversation back and the offline form is offered. */
+    public void stopWaiting(String sessionId) {
+        ChatSession session = transcript.locked(sessionId);
+        if (session.isWaiting() && session.waitingSince().isBefore(requestCutoff())) {
+            transcript.record(session.stopWaiting());
+            notify(session, noAgentMessage, NoticeStored.Notice.offering(List.of("offline_form"), "no_agent_answered"));
+            changed.fire(SessionChanged.of(session));
         }
-        return ended;
     }
 
     /**
      * The agent (or an admin) lets go of a conversation without closing it: the assistant takes it back if the desk's
      * settings say so, otherwise it goes to another agent with room, or to the queue with a fresh countdown.
      */
-    public Released release(User actor, String sessionId) {
+    public ChatSession release(User actor, String sessionId) {
         ChatSession session = transcript.locked(sessionId);
         String agentId = session.assignedAgentId();
-        if (session.status() != SessionStatus.ASSIGNED || !actor.isAdmin() && !actor.id().equals(agentId)) {
-            throw new ConversationException("session_not_found", "You have no such conversation to let go of");
+        if (!session.hasAgent() || !actor.isAdmin() && !actor.id().equals(agentId)) {
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "session_not_found", "You have no such conversation to let go of");
         }
         if (settings.current().aiResumesAfterAgent()) {
-            transcript.move(session, SessionStatus.ACTIVE, null, actor.id());
-            return new Released(session, Optional.empty());
+            transcript.record(session.releaseToAssistant(actor.id()));
+            changed.fire(new SessionChanged(session, agentId));
+            return session;
         }
-        transcript.move(session, SessionStatus.WAITING_AGENT, null, actor.id());
-        session.waitFromNow();
-        List<AgentPresence> others = onlineLocked().stream().filter(presence -> !presence.userId().equals(agentId)).toList();
-        return new Released(session, assign(session, others, load()));
+        transcript.record(session.releaseToQueue(actor.id()));
+        changed.fire(new SessionChanged(session, agentId));
+        assign(session, onlineLocked().stream().filter(presence -> !presence.userId().equals(agentId)).toList(), load());
+        return session;
     }
 
     /** While the visitor waits for someone to take the conversation up; a session given by hand never waited. */
     private OptionalLong secondsLeft(ChatSession session) {
-        boolean waiting = session.status() == SessionStatus.WAITING_AGENT || session.status() == SessionStatus.ASSIGNED && !session.accepted();
-        if (!waiting || session.waitingSince() == null) {
+        if (!session.awaitsAgent() || session.waitingSince() == null) {
             return OptionalLong.empty();
         }
         long waited = Duration.between(session.waitingSince(), UtcClock.now()).toSeconds();
@@ -186,8 +228,8 @@ public class Routing {
         return em.createNamedQuery(AgentPresence.ALL, AgentPresence.class).getResultList();
     }
 
-    /** Sets the agent's status (and capacity); coming online drains the queue. Returns the sessions assigned now. */
-    public List<ChatSession> setStatus(User agent, AgentStatus status, Integer capacity) {
+    /** Sets the agent's status (and capacity); an agent online with room takes waiting conversations once this commits. */
+    public AgentPresence setStatus(User agent, AgentStatus status, Integer capacity) {
         if (capacity != null && (capacity < 1 || capacity > MAX_CAPACITY)) {
             throw new Refusal(Refusal.Kind.INVALID, "capacity must be between 1 and " + MAX_CAPACITY);
         }
@@ -197,48 +239,94 @@ public class Routing {
             em.persist(presence);
         }
         presence.change(status, capacity);
-        em.flush();
-        return status == AgentStatus.ONLINE ? drain() : List.of();
+        presenceChanged.fire(new PresenceChanged(presence));
+        return presence;
     }
 
-    /** Gives the session to an agent if it waits for one and someone has room. */
-    public Optional<ChatSession> assignIfWaiting(String sessionId) {
-        ChatSession session = transcript.locked(sessionId);
-        if (session.status() != SessionStatus.WAITING_AGENT || session.assignedAgentId() != null) {
-            return Optional.empty();
+    /** An agent came online or gained capacity: the queue drains into the room. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void roomMadeBy(@Observes(during = TransactionPhase.AFTER_SUCCESS) PresenceChanged change) {
+        if (change.presence().status() == AgentStatus.ONLINE) {
+            drain(null, null);
         }
-        return assign(session, onlineLocked(), load());
     }
 
-    /** Assigns waiting sessions, oldest first, while online agents have room. */
-    public List<ChatSession> drain() {
+    /** A conversation left its agent's hands (resolved, ended, expired): their place goes to the queue. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void roomMadeBy(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionEnded ending) {
+        if (ending.session().assignedAgentId() != null) {
+            drain(null, null);
+        }
+    }
+
+    /**
+     * A conversation was taken from its agent (released, transferred, lapsed): their place goes to the queue — but not
+     * that conversation back to them.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void roomMadeBy(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionChanged change) {
+        if (change.tookFromAgent()) {
+            drain(change.session().id(), change.formerAgentId());
+        }
+    }
+
+    /**
+     * Assigns waiting sessions, oldest first, while online agents have room; {@code notBackTo} is never given
+     * {@code sessionId} (null: no such exception). Nothing is locked unless someone waits and someone has room; then the
+     * waiting sessions, then the online agents (the lock order).
+     */
+    private void drain(String sessionId, String notBackTo) {
+        List<String> waiting = em.createNamedQuery(ChatSession.WAITING, String.class).setMaxResults(AT_MOST_PER_RUN).getResultList();
+        if (waiting.isEmpty() || !anyoneHasRoom(em.createNamedQuery(AgentPresence.ONLINE, AgentPresence.class).getResultList())) {
+            return;
+        }
+        Map<String, ChatSession> sessions = new HashMap<>();
+        transcript.lockedAll(waiting).forEach(session -> sessions.put(session.id(), session));
         List<AgentPresence> online = onlineLocked();
-        if (online.isEmpty()) {
-            return List.of();
-        }
         Map<String, Long> load = load();
-        List<ChatSession> assigned = new ArrayList<>();
-        for (String sessionId : em.createNamedQuery(ChatSession.WAITING, String.class).getResultList()) {
-            Optional<ChatSession> given = assign(transcript.locked(sessionId), online, load);
-            if (given.isEmpty()) {
-                break;
+        List<ChatSession> queue = waiting.stream().map(sessions::get).filter(session -> session != null && session.isWaiting())
+                .sorted(Comparator.comparing(ChatSession::waitingSince)).toList();
+        for (ChatSession session : queue) {
+            boolean excepted = session.id().equals(sessionId);
+            List<AgentPresence> candidates = excepted ? online.stream().filter(agent -> !agent.userId().equals(notBackTo)).toList() : online;
+            if (!assign(session, candidates, load) && !excepted) {
+                return;
             }
-            assigned.add(given.get());
         }
-        return assigned;
     }
 
-    private Optional<ChatSession> assign(ChatSession session, List<AgentPresence> online, Map<String, Long> load) {
-        if (session.status() != SessionStatus.WAITING_AGENT) {
-            return Optional.empty();
+    private boolean anyoneHasRoom(List<AgentPresence> online) {
+        Map<String, Long> load = load();
+        return online.stream().anyMatch(agent -> load.getOrDefault(agent.userId(), 0L) < agent.capacity());
+    }
+
+    /** Gives a waiting session to the agent the strategy picks among {@code online}; whether someone had room. */
+    private boolean assign(ChatSession session, List<AgentPresence> online, Map<String, Long> load) {
+        if (!session.isWaiting()) {
+            return false;
         }
         Optional<AgentPresence> agent = AgentPicker.pick(online, load, AgentPicker.Strategy.of(strategy));
         agent.ifPresent(chosen -> {
-            transcript.move(session, SessionStatus.ASSIGNED, chosen.userId(), null);
+            transcript.record(session.routeTo(chosen.userId()));
             chosen.assigned();
             load.merge(chosen.userId(), 1L, Long::sum);
+            changed.fire(SessionChanged.of(session));
+            assigned.fire(new Assigned(session));
         });
-        return agent.map(chosen -> session);
+        return agent.isPresent();
+    }
+
+    private void notify(ChatSession session, String text, NoticeStored.Notice notice) {
+        Appended stored = transcript.append(session.id(), Sender.SYSTEM, text, null);
+        notices.fire(new NoticeStored(stored.message(), session, notice));
+    }
+
+    private LocalDateTime acceptCutoff() {
+        return UtcClock.now().minusSeconds(acceptTimeoutSeconds);
+    }
+
+    private LocalDateTime requestCutoff() {
+        return UtcClock.now().minusSeconds(requestTimeoutSeconds);
     }
 
     /** Why nobody can take the conversation now. */
@@ -251,27 +339,14 @@ public class Routing {
     }
 
     /**
-     * What came of a request: the stored notice for the visitor (none if nothing changed), why nobody can come now (if
-     * so: the offline form is offered), the assignment made at once (if any), and the seconds left of the visitor's
+     * What came of a request: the session as it is now, whether the visitor was told anything (nothing when they asked
+     * again), why nobody can come now (if so: the offline form is offered), and the seconds left of the visitor's
      * countdown while they wait.
      */
-    public record Request(ChatSession session, Optional<Appended> notice, Optional<Unavailable> unavailable,
-                          Optional<ChatSession> assigned, OptionalLong secondsLeft) {
-
-        /** The session joined the queue now. */
-        public boolean queued() {
-            return notice.isPresent() && session.status() != SessionStatus.ACTIVE;
-        }
+    public record Request(ChatSession session, boolean answered, Optional<Unavailable> unavailable, OptionalLong secondsLeft) {
     }
 
-    /** An assignment that lapsed: the session, the agent who let it lapse, and the agent who has it now (if any). */
-    public record Lapse(ChatSession session, String formerAgentId, Optional<ChatSession> reassigned) {
-    }
-
-    /** A conversation an agent let go of, and the agent who has it now (if any). */
-    public record Released(ChatSession session, Optional<ChatSession> reassigned) {
-    }
-
+    /** The online agents' rows, locked, in user id order (after any session: the lock order). */
     private List<AgentPresence> onlineLocked() {
         return em.createNamedQuery(AgentPresence.ONLINE, AgentPresence.class).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }

@@ -1,6 +1,6 @@
 package io.parley.routing.entity;
 
-import io.parley.platform.control.UtcClock;
+import io.parley.platform.entity.UtcClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,11 +13,14 @@ import java.time.LocalDateTime;
 /** An agent's availability: status, how many conversations at once, when they were last given one. */
 @Entity
 @Table(name = "agent_presence")
-@NamedQuery(name = AgentPresence.ONLINE, query = "SELECT p FROM AgentPresence p WHERE p.status = io.parley.routing.entity.AgentStatus.ONLINE")
+// Ordered by user id: presence rows are locked in that order, after any session rows (Routing's lock order).
+@NamedQuery(name = AgentPresence.ONLINE, query = "SELECT p FROM AgentPresence p WHERE p.status = io.parley.routing.entity.AgentStatus.ONLINE ORDER BY p.userId")
+@NamedQuery(name = AgentPresence.ONLINE_OR, query = "SELECT p FROM AgentPresence p WHERE p.status = io.parley.routing.entity.AgentStatus.ONLINE OR p.userId = :userId ORDER BY p.userId")
 @NamedQuery(name = AgentPresence.ALL, query = "SELECT p FROM AgentPresence p ORDER BY p.userId")
 public class AgentPresence {
 
     public static final String ONLINE = "AgentPresence.online";
+    public static final String ONLINE_OR = "AgentPresence.onlineOr";
     public static final String ALL = "AgentPresence.all";
 
     @Id

@@ -2,7 +2,7 @@ package io.parley.settings.boundary;
 
 import io.parley.identity.boundary.AuditLog;
 import io.parley.identity.entity.Actor;
-import io.parley.settings.control.BusinessHours;
+import io.parley.settings.entity.BusinessHours;
 import io.parley.settings.entity.DeskSettings;
 import io.parley.settings.entity.OpeningPeriod;
 import io.parley.settings.entity.WidgetLook;

@@ -1,6 +1,6 @@
 package io.parley.settings.entity;
 
-import io.parley.platform.control.UtcClock;
+import io.parley.platform.entity.UtcClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

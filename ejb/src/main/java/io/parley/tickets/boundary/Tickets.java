@@ -37,7 +37,7 @@ public class Tickets {
      * and a wrong token are refused alike), and notifies everyone at the desk.
      * @throws Refusal (invalid) for an address that is not one, or a session id without its token (or the reverse)
      */
-    public Submitted submit(Form form) {
+    public Ticket submit(Form form) {
         String email = Emails.normalize(form.email());
         if ((form.sessionId() == null) != (form.sessionToken() == null)) {
             throw new Refusal(Refusal.Kind.INVALID, "sessionId and sessionToken go together: give both or neither");
@@ -45,8 +45,8 @@ public class Tickets {
         String sessionId = form.sessionId() == null ? null : conversations.held(form.sessionId(), form.sessionToken()).id();
         Ticket ticket = new Ticket(form.name(), email, form.message(), sessionId);
         em.persist(ticket);
-        List<Notification> told = notifications.tellEveryone(Notification.Kind.TICKET, "Offline message from " + ticket.name(), sessionId);
-        return new Submitted(ticket, told);
+        notifications.tellEveryone(Notification.Kind.TICKET, "Offline message from " + ticket.name(), sessionId);
+        return ticket;
     }
 
     /** Newest first; {@code status} null for every ticket. */
@@ -60,7 +60,4 @@ public class Tickets {
     public record Form(String name, String email, String message, String sessionId, String sessionToken) {
     }
 
-    /** The stored ticket and the notifications it caused, to be pushed once it is committed. */
-    public record Submitted(Ticket ticket, List<Notification> notifications) {
-    }
 }

@@ -1,5 +1,6 @@
 package io.parley.conversations.entity;
 
+import io.parley.platform.entity.Refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,11 +17,13 @@ class ChatSessionTest {
     void eventsInTheSameMillisecondStillFollowOneAnother() {
         List<LocalDateTime> times = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            session.moveTo(SessionStatus.WAITING_AGENT, null, null);
+            session.queueForAgent("asked");
             times.add(session.lastActivityAt());
             session.nextSeq();
             times.add(session.lastActivityAt());
-            session.moveTo(SessionStatus.ASSIGNED, "ada", null);
+            session.routeTo("ada");
+            times.add(session.lastActivityAt());
+            session.releaseToAssistant("ada");
             times.add(session.lastActivityAt());
         }
         assertThat(times).isSorted().doesNotHaveDuplicates();
@@ -28,29 +31,31 @@ class ChatSessionTest {
 
     @Test
     void aConversationQueuedAgainKeepsTheTimeItHasWaitedSoFar() {
-        session.moveTo(SessionStatus.WAITING_AGENT, null, null);
+        session.queueForAgent("asked");
         LocalDateTime since = session.waitingSince();
-        session.moveTo(SessionStatus.ASSIGNED, "ada", null);
-        session.moveTo(SessionStatus.WAITING_AGENT, null, null);
+        session.routeTo("ada");
+        session.lapse();
         assertThat(session.waitingSince()).isEqualTo(since);
-        session.moveTo(SessionStatus.ACTIVE, null, null);
+        session.stopWaiting();
         assertThat(session.waitingSince()).isNull();
     }
 
     @Test
     void onlyTheOwnerTakesAnAssignmentUp() {
-        session.moveTo(SessionStatus.ASSIGNED, "ada", null);
+        session.queueForAgent("asked");
+        session.routeTo("ada");
         session.acceptBy("bob");
         assertThat(session.accepted()).isFalse();
         session.acceptBy("ada");
         assertThat(session.accepted()).isTrue();
-        session.moveTo(SessionStatus.ASSIGNED, "bob", "bob");
+        session.giveTo("bob", "bob");
         assertThat(session.accepted()).as("agents who assign themselves take it up at once").isTrue();
     }
 
     @Test
     void theVisitorIsToldOfEachAgentWhoTakesItUpButNeverOfTheSameOneTwiceInARow() {
-        session.moveTo(SessionStatus.ASSIGNED, "ada", null);
+        session.queueForAgent("asked");
+        session.routeTo("ada");
         assertThat(session.joinedBy("ada")).as("not taken up yet").isFalse();
         assertThat(session.acceptBy("ada")).isTrue();
         assertThat(session.acceptBy("ada")).as("taken up once").isFalse();
@@ -58,12 +63,12 @@ class ChatSessionTest {
         assertThat(session.joinedBy("ada")).isTrue();
         assertThat(session.joinedBy("ada")).isFalse();
 
-        session.moveTo(SessionStatus.ASSIGNED, "bob", "admin");
+        session.giveTo("bob", "admin");
         assertThat(session.acceptBy("bob")).isTrue();
         assertThat(session.joinedBy("bob")).as("a transfer, taken up").isTrue();
 
-        session.moveTo(SessionStatus.ACTIVE, null, "bob");
-        session.moveTo(SessionStatus.ASSIGNED, "bob", "bob");
+        session.releaseToAssistant("bob");
+        session.takeBy("bob");
         assertThat(session.joinedBy("bob")).as("the same agent again, with nobody in between").isFalse();
     }
 
@@ -71,12 +76,12 @@ class ChatSessionTest {
     void aRatingIsAScoreFromOneToFiveAndRatingAgainReplacesIt() {
         assertThat(session.rating()).isNull();
         session.rate(2, "slow");
-        session.moveTo(SessionStatus.CLOSED, null, null);
+        session.endByVisitor();
         session.rate(5, null);
         assertThat(session.rating()).isEqualTo(5);
         assertThat(session.ratingComment()).isNull();
         assertThat(session.ratedAt()).isNotNull();
-        assertThatThrownBy(() -> session.rate(6, null)).isInstanceOf(ConversationException.class);
+        assertThatThrownBy(() -> session.rate(6, null)).isInstanceOf(Refusal.class);
         assertThat(session.rating()).isEqualTo(5);
     }
 }

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Delivery promises: ordered replay on resume, refused strangers, idempotent client message ids, no seq gaps. */
+/**
+ * Delivery promises: ordered replay on resume (in pages for a long conversation), refused strangers, idempotent client
+ * message ids, no seq gaps.
+ */
 @ExtendWith(ParleyOnMariaDb.class)
 class DeliveryIT {
 
@@ -67,6 +70,53 @@ class DeliveryIT {
             assertThat(upToDate.resume(sessionId, token, 8).path("messages")).isEmpty();
             assertThat(upToDate.resume(sessionId, token, 0).path("messages")).hasSize(8);
         }
+    }
+
+    @Test
+    void aLongConversationIsReplayedInPagesOfAHundredEachMessageOnceAndAllBeforeTheAck() {
+        String sessionId;
+        String token;
+        try (ChatClient first = connect()) {
+            JsonNode started = first.startSession(Map.of("name", "Long talker"));
+            sessionId = started.path("sessionId").asText();
+            token = started.path("sessionToken").asText();
+            first.request("request_agent", Map.of()); // the assistant stays quiet: the notice is seq 1, then only the visitor writes
+            for (int i = 2; i <= 230; i++) {
+                first.request("user_message", Map.of("text", "line " + i, "clientMsgId", "long-" + i));
+            }
+        }
+        try (ChatClient again = connect()) {
+            again.send("resume", Map.of("sessionId", sessionId, "sessionToken", token, "afterSeq", 0), "resume");
+            assertReplayedInPages(again, "session_resumed", 230);
+            assertThat(again.next("ack").path("data").path("lastSeq").asLong()).isEqualTo(230);
+        }
+        try (ChatClient admin = parley.agentSocket(parley.adminToken())) {
+            admin.send("join_session", Map.of("sessionId", sessionId, "afterSeq", 20), "join");
+            assertReplayedInPages(admin, "session_joined", 230);
+            assertThat(admin.next("ack").path("data").path("lastSeq").asLong()).isEqualTo(230);
+        }
+    }
+
+    /** The first page in {@code first}, then {@code replay} frames, at most 100 messages each, up to {@code lastSeq} in order. */
+    private static void assertReplayedInPages(ChatClient socket, String first, long lastSeq) {
+        List<Long> seqs = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        JsonNode page = socket.next(first).path("data");
+        long from = -1;
+        while (true) {
+            pageSizes.add(page.path("messages").size());
+            page.path("messages").forEach(message -> seqs.add(message.path("seq").asLong()));
+            if (from < 0) {
+                from = seqs.get(0);
+            }
+            if (!page.path("more").asBoolean()) {
+                break;
+            }
+            page = socket.next("replay").path("data");
+        }
+        assertThat(pageSizes).as("pages of at most a hundred messages").allSatisfy(size -> assertThat(size).isBetween(1, 100));
+        assertThat(seqs).as("every message once, in order, up to the last").containsExactlyElementsOf(
+                LongStream.rangeClosed(from, lastSeq).boxed().toList());
     }
 
     @Test

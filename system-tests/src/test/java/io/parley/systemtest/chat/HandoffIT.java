@@ -54,9 +54,13 @@ class HandoffIT extends OnTheSharedParley {
                     .path("message").path("seq").asLong()).as("the same clientMsgId again").isEqualTo(6);
 
             agent.request("internal_note", Map.of("sessionId", sessionId, "text", "VIP customer, order 4711"));
+            List<JsonNode> again = visitor.drain(QUIET);
+            assertThat(again).as("sent again, the message is announced again as what it is, seq 6, for a visitor who may have missed it")
+                    .filteredOn(frame -> frame.path("type").asText().equals("agent_message"))
+                    .extracting(frame -> frame.path("data").path("message").path("seq").asLong()).containsOnly(6L);
             visitor.say("thanks!");
             List<JsonNode> toVisitor = visitor.drain(QUIET);
-            assertThat(toVisitor).as("no note, no duplicate, no assistant while an agent owns the session")
+            assertThat(toVisitor).as("no note, no new message, no assistant while an agent owns the session")
                     .noneMatch(frame -> frame.toString().contains("VIP") || frame.path("type").asText().equals("bot_message")
                             || frame.path("type").asText().equals("agent_message"));
             assertThat(visitor.resume(sessionId, started.path("sessionToken").asText(), 0).path("messages"))

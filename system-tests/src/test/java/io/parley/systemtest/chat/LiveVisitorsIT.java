@@ -21,11 +21,24 @@ class LiveVisitorsIT {
             agent.request("join_admin_feed", Map.of());
             String visitorId = visitor.request("visitor_join", Map.of("page", "https://shop.example/pricing", "referrer", "https://search.example"))
                     .path("visitorId").asText();
-            JsonNode live = agent.until("live_visitors_update", data -> data.path("visitors").toString().contains(visitorId));
-            assertThat(live.path("visitors")).anySatisfy(v -> {
+            JsonNode live = agent.until("live_visitors_changed", data -> data.path("joined").toString().contains(visitorId));
+            assertThat(live.path("joined")).anySatisfy(v -> {
                 assertThat(v.path("visitorId").asText()).isEqualTo(visitorId);
                 assertThat(v.path("page").asText()).isEqualTo("https://shop.example/pricing");
             });
+
+            String longPage = "https://shop.example/pricing?" + "q=x&".repeat(200);
+            visitor.request("visitor_join", Map.of("page", longPage, "referrer", "https://search.example"));
+            JsonNode moved = agent.until("live_visitors_changed", data -> data.path("changed").toString().contains(visitorId));
+            assertThat(moved.path("joined")).as("the same socket's visitor moved, not a second visitor").isEmpty();
+            assertThat(moved.path("changed").get(0).path("page").asText()).as("the list carries a cut address")
+                    .hasSizeLessThanOrEqualTo(300).startsWith("https://shop.example/pricing?q=x&");
+
+            try (ChatClient later = parley.agentSocket(ada[1])) {
+                later.send("join_admin_feed", Map.of(), "feed");
+                assertThat(later.next("live_visitors").path("data").path("visitors")).as("a feed starts from everyone on the sites now")
+                        .anySatisfy(v -> assertThat(v.path("visitorId").asText()).isEqualTo(visitorId));
+            }
 
             JsonNode opened = agent.request("initiate_chat", Map.of("visitorId", visitorId, "text", "Can I help with pricing?"));
             String sessionId = opened.path("session").path("id").asText();

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -87,6 +88,48 @@ public final class ChatClient implements AutoCloseable {
             JsonNode frame = next();
             if (frame.path("type").asText().equals(type) && matches.test(frame.path("data"))) {
                 return frame.path("data");
+            }
+        }
+    }
+
+    /**
+     * The data of the next frame of this type that matches, passing over any others, waiting at most {@code within} in
+     * all (for events that come late by design: a timer, a sweep); fails if none comes in time.
+     */
+    public JsonNode until(String type, Predicate<JsonNode> matches, Duration within) {
+        return awaitFrame(type, matches, within).orElseThrow(() -> new AssertionError(
+                "no " + type + " frame that matches within " + within));
+    }
+
+    /** Like {@link #until(String, Predicate, Duration)}, but empty instead of failing when none comes in time. */
+    public Optional<JsonNode> awaitFrame(String type, Predicate<JsonNode> matches, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        try {
+            long left;
+            while ((left = deadline - System.nanoTime()) > 0) {
+                JsonNode frame = received.poll(left, TimeUnit.NANOSECONDS);
+                if (frame != null && frame.path("type").asText().equals(type) && matches.test(frame.path("data"))) {
+                    return Optional.of(frame.path("data"));
+                }
+            }
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Every frame up to and including the first of this type that matches (whole frames, not only their data): what
+     * a client saw before an event, to prove something did not come before it.
+     */
+    public List<JsonNode> framesUntil(String type, Predicate<JsonNode> matches) {
+        List<JsonNode> frames = new ArrayList<>();
+        while (true) {
+            JsonNode frame = next();
+            frames.add(frame);
+            if (frame.path("type").asText().equals(type) && matches.test(frame.path("data"))) {
+                return frames;
             }
         }
     }

@@ -2,6 +2,7 @@ package io.parley.systemtest.support;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A Parley of one test class's own, for settings the shared server must not have (short timers, rested circuit
@@ -22,6 +23,26 @@ public record OwnParley(PayaraMicro server, TestDatabase database, Api api, Stri
             database.close();
             throw e;
         }
+    }
+
+    /** A new agent, signed in: {@code [id, token]}. */
+    public String[] newAgent(String name) {
+        String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String password = "agent of the tests " + name;
+        String id = api.createUser(freshAdminToken(), email, password, "agent");
+        return new String[] {id, api.login(email, password)};
+    }
+
+    /** The console socket of a signed-in person, authenticated. */
+    public ChatClient agentSocket(String token) {
+        ChatClient socket = ChatClient.connect(server.ws("/ws/agent"));
+        socket.authenticate(token);
+        return socket;
+    }
+
+    /** A new token of the first admin: the one taken at the start expires on a server with short-lived tokens. */
+    public String freshAdminToken() {
+        return api.login(ParleyEnvironment.ADMIN_EMAIL, ParleyEnvironment.ADMIN_PASSWORD);
     }
 
     /** Fails when the server logged anything SEVERE, and stops it either way. */

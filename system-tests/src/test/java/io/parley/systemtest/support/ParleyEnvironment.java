@@ -15,7 +15,12 @@ public final class ParleyEnvironment {
     }
 
     public static Map<String, String> on(TestDatabase database) {
-        Map<String, String> environment = new HashMap<>(database.environment());
+        return on(database.environment());
+    }
+
+    /** @param database DB_URL, DB_USER and DB_PASSWORD of a database that is not a {@link TestDatabase} */
+    public static Map<String, String> on(Map<String, String> database) {
+        Map<String, String> environment = new HashMap<>(database);
         environment.put("MASTER_KEY_BASE64", newMasterKey());
         environment.put("PARLEY_ADMIN_EMAIL", ADMIN_EMAIL);
         environment.put("PARLEY_ADMIN_PASSWORD", ADMIN_PASSWORD);

@@ -65,8 +65,16 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public List<Map<String, Object>> query(String sql, Object... parameters) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
-             PreparedStatement statement = prepare(c, sql, parameters)) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), USER, PASSWORD)) {
+            return rows(c, sql, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** Rows of a query on a connection; columns by their lower-case labels. */
+    static List<Map<String, Object>> rows(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(c, sql, parameters)) {
             try (ResultSet rows = statement.executeQuery()) {
                 ResultSetMetaData meta = rows.getMetaData();
                 List<Map<String, Object>> result = new ArrayList<>();
@@ -79,8 +87,6 @@ public final class TestDatabase implements AutoCloseable {
                 }
                 return result;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
         }
     }
 

@@ -151,9 +151,9 @@ class WidgetHumansIT {
         try (BrowserContext visitor = chromium.visitor(1280, 800); OnlineAgent console = desk.onlineAgent(agent[1])) {
             console.request("join_admin_feed", Map.of());
             WidgetPage widget = WidgetPage.open(visitor, desk.url("/?from=proactive-chat"));
-            JsonNode live = console.until("live_visitors_update", data -> data.path("visitors").toString().contains("proactive-chat"));
+            JsonNode live = console.until("live_visitors_changed", data -> data.path("joined").toString().contains("proactive-chat"));
             String visitorId = null;
-            for (JsonNode v : live.path("visitors")) {
+            for (JsonNode v : live.path("joined")) {
                 if (v.path("page").asText().contains("proactive-chat")) {
                     visitorId = v.path("visitorId").asText();
                 }

@@ -2,8 +2,8 @@ package io.parley.assistant.boundary;
 
 import io.parley.assistant.entity.LlmConfig;
 import io.parley.assistant.entity.Provider;
-import io.parley.platform.boundary.Caller;
-import io.parley.platform.control.UtcClock;
+import io.parley.identity.boundary.Caller;
+import io.parley.platform.entity.UtcClock;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -1,6 +1,6 @@
 package io.parley.assistant.boundary;
 
-import io.parley.platform.boundary.Caller;
+import io.parley.identity.boundary.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -2,8 +2,8 @@ package io.parley.autoreply.boundary;
 
 import io.parley.autoreply.entity.CannedResponse;
 import io.parley.autoreply.entity.MatchType;
-import io.parley.platform.boundary.Caller;
-import io.parley.platform.control.UtcClock;
+import io.parley.identity.boundary.Caller;
+import io.parley.platform.entity.UtcClock;
 import io.parley.platform.entity.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -2,9 +2,8 @@ package io.parley.identity.boundary;
 
 import io.parley.identity.entity.AuditEntry;
 import io.parley.platform.boundary.QueryParameters;
-import io.parley.platform.control.UtcClock;
+import io.parley.platform.entity.UtcClock;
 import io.parley.platform.entity.Page;
-import io.parley.platform.entity.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;

@@ -1,6 +1,6 @@
 package io.parley.identity.boundary;
 
-import io.parley.platform.boundary.Caller;
+import io.parley.identity.boundary.Caller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -2,8 +2,8 @@ package io.parley.identity.boundary;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.parley.identity.entity.User;
-import io.parley.platform.boundary.Caller;
-import io.parley.platform.control.Json;
+import io.parley.identity.boundary.Caller;
+import io.parley.platform.entity.Json;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

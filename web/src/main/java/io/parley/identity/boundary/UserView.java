@@ -2,7 +2,7 @@ package io.parley.identity.boundary;
 
 import io.parley.identity.entity.Role;
 import io.parley.identity.entity.User;
-import io.parley.platform.control.UtcClock;
+import io.parley.platform.entity.UtcClock;
 import java.time.Instant;
 import java.util.List;
 

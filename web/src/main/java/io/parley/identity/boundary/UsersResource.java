@@ -1,8 +1,8 @@
 package io.parley.identity.boundary;
 
 import io.parley.identity.entity.Role;
-import io.parley.platform.boundary.Caller;
-import io.parley.platform.control.UtcClock;
+import io.parley.identity.boundary.Caller;
+import io.parley.platform.entity.UtcClock;
 import io.parley.platform.entity.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

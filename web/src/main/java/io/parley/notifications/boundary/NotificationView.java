@@ -1,7 +1,7 @@
 package io.parley.notifications.boundary;
 
 import io.parley.notifications.entity.Notification;
-import io.parley.platform.control.UtcClock;
+import io.parley.platform.entity.UtcClock;
 import java.time.Instant;
 import java.util.Locale;
 

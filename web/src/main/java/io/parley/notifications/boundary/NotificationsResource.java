@@ -1,6 +1,6 @@
 package io.parley.notifications.boundary;
 
-import io.parley.platform.boundary.Caller;
+import io.parley.identity.boundary.Caller;
 import io.parley.platform.entity.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.parley.platform.boundary;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.parley.platform.control.Json;
+import io.parley.platform.entity.Json;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 

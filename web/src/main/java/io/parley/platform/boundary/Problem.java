@@ -1,6 +1,6 @@
 package io.parley.platform.boundary;
 
-import io.parley.platform.control.Json;
+import io.parley.platform.entity.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package io.parley.platform.boundary;
 
-import io.parley.conversations.entity.ConversationException;
 import io.parley.platform.entity.Refusal;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -12,7 +11,8 @@ import java.lang.System.Logger.Level;
 
 /**
  * Turns every exception of a REST call into {@code application/problem+json}. Refusals and client errors keep their
- * message; server errors are logged with their stack trace and answered without it.
+ * message; the database failing is 503 with {@code Retry-After} ({@link Outages}); other server errors are logged with
+ * their stack trace and answered without it.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -29,11 +29,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
             return response.build();
         }
-        if (exception instanceof ConversationException refused) {
-            return problem(status(refused.code()), refused.getMessage()).build();
-        }
         if (exception instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             return problem(web.getResponse().getStatus(), web.getMessage()).build();
+        }
+        if (Outages.isOutage(exception)) {
+            LOG.log(Level.WARNING, "REST call failed for want of the database: {0}", String.valueOf(exception));
+            return problem(503, "The service is unavailable for a moment; try again.")
+                    .header(HttpHeaders.RETRY_AFTER, Outages.RETRY_AFTER_SECONDS).build();
         }
         LOG.log(Level.ERROR, "REST call failed", exception);
         return problem(500, "The server failed to answer; its log has the details.").build();
@@ -43,16 +45,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, detail));
     }
 
-    private static int status(String conversationCode) {
-        return switch (conversationCode) {
-            // a wrong session token is told apart from an unknown session by nobody, and looks like no route either
-            case "session_not_found", "not_found", "session_refused" -> 404;
-            case "session_closed" -> 409;
-            case "not_an_image" -> 415;
-            default -> 400;
-        };
-    }
-
     private static int status(Refusal.Kind kind) {
         return switch (kind) {
             case INVALID -> 400;
@@ -60,6 +52,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
             case TOO_MANY_REQUESTS -> 429;
             case UNAVAILABLE -> 503;
         };

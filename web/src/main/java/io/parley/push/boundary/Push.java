@@ -1,16 +1,16 @@
 package io.parley.push.boundary;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.parley.conversations.boundary.WireMessage;
-import io.parley.platform.control.Json;
+import io.parley.conversations.entity.ChatSession;
+import io.parley.platform.entity.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,17 +18,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one path from the server to connected sockets on this node: who listens to what (a visitor to their session,
- * agents to the sessions they joined and to the admin feed), and the sending itself. Sends are asynchronous, so no
- * request thread waits on a slow client; a client with more than {@value #MAX_PENDING} frames not yet written is
- * disconnected rather than allowed to hold memory without bound. Frames are serialised once, however many receive them.
+ * agents to the sessions they joined, to the inbox feed and to what is meant for them alone), who may receive what, and
+ * the sending itself. An agent receives the events of a session only while they may see it — an admin every session,
+ * an agent the unassigned ones and their own, the rule of the inbox ({@code Desk}) — and is told when a session they
+ * followed goes to someone else ({@code session_hidden}), after which they no longer follow it.
+ * <p>
+ * Sends are asynchronous, so no request thread waits on a slow client; a client with more than {@value #MAX_PENDING}
+ * frames not yet written is disconnected rather than allowed to hold memory without bound. Frames are serialised once,
+ * however many receive them. What is sent when is {@link EventFrames}'s; what a frame holds is {@link Frames}'s.
  */
 @ApplicationScoped
 public class Push {
 
     static final int MAX_PENDING = 256;
+    /** The close code of a console socket whose person may no longer use it (signed out, revoked, expired). */
+    public static final int UNAUTHORIZED = 4401;
     static final CloseReason TOO_SLOW = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow: reconnect and resume");
     private static final Logger LOG = System.getLogger(Push.class.getName());
     private static final String PENDING = "parley.push.pending";
+    private static final String VIEWER = "parley.push.viewer";
 
     private final Subscriptions visitors = new Subscriptions("parley.push.visitor");
     private final Subscriptions watchers = new Subscriptions("parley.push.watcher");
@@ -46,19 +54,23 @@ public class Push {
         visitors.add(sessionId, socket);
     }
 
-    /** An agent's socket receives the events of {@code sessionId}. */
+    /**
+     * A signed-in person's socket: it may receive what they may see, and what is meant for them alone (an assignment, a
+     * notification).
+     */
+    public void signIn(Session socket, String userId, boolean admin) {
+        socket.getUserProperties().put(VIEWER, new Viewer(userId, admin));
+        people.add(userId, socket);
+    }
+
+    /** A signed-in person's socket receives the events of {@code sessionId} (which they may see: the caller checked). */
     public void followAsAgent(String sessionId, Session socket) {
         watchers.add(sessionId, socket);
     }
 
-    /** An agent's socket receives what a live inbox needs: every session's changes and messages. */
+    /** A signed-in person's socket receives what a live inbox needs: the events of every session they may see. */
     public void followFeed(Session socket) {
         feed.add(socket);
-    }
-
-    /** A signed-in person's socket, for what is meant for them alone (an assignment, a notification). */
-    public void followAsUser(String userId, Session socket) {
-        people.add(userId, socket);
     }
 
     public void forget(Session socket) {
@@ -68,41 +80,64 @@ public class Push {
         feed.remove(socket);
     }
 
-    public void toUser(String userId, ServerFrame frame) {
+    void toUser(String userId, ServerFrame frame) {
         deliver(people.of(userId), frame);
     }
 
-    /**
-     * A stored notice of the session: to its visitor as {@code system_message {message, ...details}} (what it offers,
-     * why), to the agents as the {@code new_message} it is in the transcript.
-     */
-    public void notice(WireMessage message, Map<String, ?> details) {
-        Map<String, Object> shown = new LinkedHashMap<>();
-        shown.put("message", message);
-        shown.putAll(details);
-        toVisitor(message.sessionId(), ServerFrame.event("system_message", shown));
-        toAgents(message.sessionId(), ServerFrame.event("new_message", Map.of("message", message)));
-    }
-
-    public void toVisitor(String sessionId, ServerFrame frame) {
+    void toVisitor(String sessionId, ServerFrame frame) {
         deliver(visitors.of(sessionId), frame);
     }
 
-    /** To every agent socket that follows the session or the feed, once each. */
-    public void toAgents(String sessionId, ServerFrame frame) {
-        Set<Session> watching = watchers.of(sessionId);
-        if (watching.isEmpty()) {
-            deliver(feed, frame);
-            return;
-        }
-        Set<Session> agents = new LinkedHashSet<>(watching);
-        agents.addAll(feed);
-        deliver(agents, frame);
+    /** To every agent socket that follows the session or the feed and may see the session now, once each. */
+    void toAgents(ChatSession session, ServerFrame frame) {
+        deliver(agentsOf(session, true), frame);
     }
 
-    /** To every agent socket that follows the admin feed. */
-    public void toFeed(ServerFrame frame) {
+    /**
+     * A session changed: {@code update} to the agents who may see it now; {@code hidden} to those following it who may
+     * not (it went to someone else), who stop following it.
+     */
+    void toAgents(ChatSession session, ServerFrame update, ServerFrame hidden) {
+        deliver(agentsOf(session, true), update);
+        Set<Session> barred = agentsOf(session, false);
+        barred.forEach(socket -> watchers.remove(session.id(), socket));
+        deliver(barred, hidden);
+    }
+
+    /** To every agent socket that follows the feed (live visitors: every agent may see them). */
+    void toFeed(ServerFrame frame) {
         deliver(feed, frame);
+    }
+
+    /** Closes every console socket of the person with {@value #UNAUTHORIZED} and the reason, after telling it why. */
+    void revoke(String userId, String reason) {
+        people.of(userId).forEach(socket -> refuse(socket, reason));
+    }
+
+    /** Tells the socket why and closes it with {@value #UNAUTHORIZED}. */
+    public void refuse(Session socket, String reason) {
+        send(socket, ServerFrame.error(null, "unauthorized", reason));
+        close(socket, new CloseReason(CloseReason.CloseCodes.getCloseCode(UNAUTHORIZED), reason));
+    }
+
+    private Set<Session> agentsOf(ChatSession session, boolean allowed) {
+        Set<Session> watching = watchers.of(session.id());
+        Set<Session> agents = new LinkedHashSet<>();
+        String owner = session.assignedAgentId();
+        for (Set<Session> sockets : List.of(watching, feed)) {
+            for (Session socket : sockets) {
+                if (maySee(socket, owner) == allowed) {
+                    agents.add(socket);
+                }
+            }
+        }
+        return agents;
+    }
+
+    /** The inbox's rule: an admin sees every session, an agent the unassigned ones and their own. */
+    private static boolean maySee(Session socket, String ownerId) {
+        return socket.getUserProperties().get(VIEWER) instanceof Viewer viewer
+                && (viewer.admin() || ownerId == null || ownerId.equals(viewer.userId()));
     }
 
     public void close(Session socket, CloseReason reason) {
@@ -167,6 +202,10 @@ public class Push {
         }
     }
 
+    /** Who a console socket belongs to, for the rule of what they may see. */
+    private record Viewer(String userId, boolean admin) {
+    }
+
     private static String serialise(ServerFrame frame) {
         try {
             return Json.mapper().writeValueAsString(frame);
@@ -195,6 +234,14 @@ public class Push {
                 return following;
             });
             keysOf(socket).add(key);
+        }
+
+        void remove(String key, Session socket) {
+            byKey.computeIfPresent(key, (k, sockets) -> {
+                sockets.remove(socket);
+                return sockets.isEmpty() ? null : sockets;
+            });
+            keysOf(socket).remove(key);
         }
 
         void removeAll(Session socket) {

@@ -16,4 +16,10 @@ public record ServerFrame(String type, Object data, String ref) {
     public static ServerFrame error(String ref, String code, String message) {
         return new ServerFrame("error", Map.of("code", code, "message", message), ref);
     }
+
+    /** The server cannot do it now, through no fault of the client's: send the same frame again in a moment. */
+    public static ServerFrame unavailable(String ref, int retryAfterSeconds) {
+        return new ServerFrame("error", Map.of("code", "unavailable", "message", "The service is unavailable for a moment; "
+                + "send it again", "retryAfterSeconds", retryAfterSeconds), ref);
+    }
 }

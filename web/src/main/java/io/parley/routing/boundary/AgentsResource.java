@@ -1,6 +1,6 @@
 package io.parley.routing.boundary;
 
-import io.parley.platform.boundary.Caller;
+import io.parley.identity.boundary.Caller;
 import io.parley.routing.entity.AgentPresence;
 import io.parley.routing.entity.AgentStatus;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,9 +26,6 @@ public class AgentsResource {
     Routing routing;
 
     @Inject
-    Assignments assignments;
-
-    @Inject
     Caller caller;
 
     @GET
@@ -36,12 +33,11 @@ public class AgentsResource {
         return routing.everyone().stream().map(PresenceView::of).toList();
     }
 
-    /** Going online takes waiting conversations at once, oldest first, up to the capacity. */
+    /** Going online (or gaining capacity) takes waiting conversations at once, oldest first, up to the capacity. */
     @PUT
     @Path("me/status")
     public PresenceView setStatus(@NotNull @Valid StatusChange change) {
-        assignments.announce(routing.setStatus(caller.user(), AgentStatus.fromWire(change.status()), change.capacity()));
-        return PresenceView.of(routing.presence(caller.user().id()));
+        return PresenceView.of(routing.setStatus(caller.user(), AgentStatus.fromWire(change.status()), change.capacity()));
     }
 
     public record StatusChange(@NotNull String status, Integer capacity) {

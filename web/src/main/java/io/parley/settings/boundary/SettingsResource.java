@@ -1,8 +1,8 @@
 package io.parley.settings.boundary;
 
-import io.parley.platform.boundary.Caller;
+import io.parley.identity.boundary.Caller;
 import io.parley.platform.entity.Refusal;
-import io.parley.settings.control.BusinessHours;
+import io.parley.settings.entity.BusinessHours;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

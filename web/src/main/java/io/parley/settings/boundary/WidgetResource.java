@@ -1,7 +1,7 @@
 package io.parley.settings.boundary;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.parley.platform.boundary.Caller;
+import io.parley.identity.boundary.Caller;
 import io.parley.platform.entity.Refusal;
 import io.parley.settings.entity.WidgetPosition;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,8 +1,7 @@
 package io.parley.tickets.boundary;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.parley.notifications.boundary.Notifier;
-import io.parley.platform.control.UtcClock;
+import io.parley.platform.entity.UtcClock;
 import io.parley.platform.entity.Page;
 import io.parley.tickets.entity.Ticket;
 import io.parley.tickets.entity.TicketStatus;
@@ -37,16 +36,11 @@ public class TicketsResource {
     @Inject
     Tickets tickets;
 
-    @Inject
-    Notifier notifier;
-
     /** 201 with {@code {id, status, createdAt}}; the desk's notifications are pushed once the ticket is stored. */
     @POST
     @PermitAll
     public Response submit(@NotNull @Valid Form form) {
-        Tickets.Submitted submitted = tickets.submit(form.toForm());
-        notifier.deliver(submitted.notifications());
-        Ticket ticket = submitted.ticket();
+        Ticket ticket = tickets.submit(form.toForm());
         return Response.status(Response.Status.CREATED)
                 .entity(new Received(ticket.id(), ticket.status().wireName(), UtcClock.instant(ticket.createdAt()))).build();
     }

@@ -1,0 +1,124 @@
+package io.parley.assistant.boundary;
+
+import io.parley.assistant.control.Generated;
+import io.parley.assistant.entity.AnswerStreamed;
+import io.parley.autoreply.boundary.AutoReplies;
+import io.parley.autoreply.entity.CannedResponse;
+import io.parley.platform.entity.Refusal;
+import io.parley.conversations.entity.MessageStored;
+import io.parley.conversations.entity.Sender;
+import io.parley.routing.boundary.Routing;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The assistant's answering sequence for each visitor's message stored while the assistant has the conversation: the
+ * visitor asking for a person in their own words goes to the agents; a canned response answers; otherwise the fleet is
+ * asked, its words streamed to the visitor ({@link AnswerStreamed}) as they come, the answer recorded, and the
+ * conversation handed to the agents if the model says so. It runs on the assistant's own threads, never the visitor's
+ * socket's, and the questions of one session are answered one after another, in the order they were stored: a canned
+ * answer never overtakes a model's answer still being written.
+ */
+@ApplicationScoped
+public class AnswerQueue {
+
+    private static final Logger LOG = System.getLogger(AnswerQueue.class.getName());
+
+    /** Models are asked on at most this many threads at once; further questions wait their turn. */
+    static final int MAX_CONCURRENT_ANSWERS = 64;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    @Inject
+    Assistant assistant;
+
+    @Inject
+    AutoReplies autoReplies;
+
+    @Inject
+    Routing routing;
+
+    @Inject
+    Event<AnswerStreamed> streamed;
+
+    private final Map<String, CompletableFuture<Void>> answering = new ConcurrentHashMap<>();
+    private ThreadPoolExecutor executor;
+
+    /**
+     * The container's threads (they carry the application's context, so they may call its beans), pooled here: a pool of
+     * our own works alike in the war and in the ear, where a managed executor defined in the ejb module is not.
+     */
+    @PostConstruct
+    void start() {
+        executor = new ThreadPoolExecutor(MAX_CONCURRENT_ANSWERS, MAX_CONCURRENT_ANSWERS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threadFactory);
+        executor.allowCoreThreadTimeOut(true);
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /** A visitor's message, once committed: answered if the assistant has the conversation. */
+    void questionStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageStored stored) {
+        if (stored.again() || stored.message().sender() != Sender.USER || !stored.session().isWithAssistant()) {
+            return;
+        }
+        String sessionId = stored.session().id();
+        String text = stored.message().text();
+        CompletableFuture<Void> queued = answering.compute(sessionId, (id, previous) ->
+                (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous).thenRunAsync(() -> answer(sessionId, text), executor));
+        queued.whenComplete((done, failed) -> answering.remove(sessionId, queued));
+    }
+
+    private void answer(String sessionId, String visitorText) {
+        try {
+            Optional<String> cue = assistant.handoffCue(visitorText);
+            if (cue.isPresent()) {
+                routing.request(sessionId, cue.get());
+                return;
+            }
+            long matching = System.nanoTime();
+            Optional<CannedResponse> canned = autoReplies.match(visitorText); // in memory: no transaction unless it matches
+            if (canned.isPresent()) {
+                assistant.autoReply(sessionId, canned.get(), (System.nanoTime() - matching) / 1_000_000);
+                return;
+            }
+            ask(sessionId);
+        } catch (Refusal over) {
+            LOG.log(Level.DEBUG, "Session {0} ended while the assistant was answering", sessionId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "The assistant could not answer in session " + sessionId, e);
+        }
+    }
+
+    private void ask(String sessionId) {
+        Assistant.Question question = assistant.prepare(sessionId);
+        if (question.handoff().isPresent()) {
+            routing.request(sessionId, question.handoff().get());
+            return;
+        }
+        String streamId = UUID.randomUUID().toString();
+        Generated generated = assistant.generate(question, delta -> streamed.fire(new AnswerStreamed(sessionId, streamId, delta)));
+        assistant.record(sessionId, generated, streamId).ifPresent(reason -> routing.request(sessionId, reason));
+    }
+}

@@ -1,0 +1,18 @@
+package io.parley.visitors.entity;
+
+import java.time.Instant;
+
+/** A visitor on a site with the widget, as agents see them in the list: the page and referrer are cut to a list's length. */
+public record LiveVisitor(String visitorId, String page, String referrer, Instant since) {
+
+    /** The most characters of a page or referrer address the list shows. */
+    public static final int MAX_ADDRESS_LENGTH = 300;
+
+    public static LiveVisitor of(String visitorId, String page, String referrer, Instant since) {
+        return new LiveVisitor(visitorId, cut(page), cut(referrer), since);
+    }
+
+    private static String cut(String address) {
+        return address == null || address.length() <= MAX_ADDRESS_LENGTH ? address : address.substring(0, MAX_ADDRESS_LENGTH - 1) + "…";
+    }
+}

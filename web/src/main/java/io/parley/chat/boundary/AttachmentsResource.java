@@ -1,0 +1,54 @@
+package io.parley.chat.boundary;
+
+import io.parley.conversations.boundary.Attachments;
+import io.parley.push.boundary.AttachmentLink;
+import io.parley.conversations.entity.Attachment;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Images in conversations, for visitors. A visitor sends one as the request body, with their session's id and token in
+ * the {@link SessionHeaders}, then names its {@code url} in {@code user_message}, and reads it back the same way.
+ * Agents read them at {@link ConsoleAttachmentsResource}.
+ */
+@Path("chat/attachments")
+@PermitAll
+public class AttachmentsResource {
+
+    @Inject
+    Attachments attachments;
+
+    /** 201 with {@code {id, url, mediaType, size}}; 415 when the bytes are no image, 413 when they are too many. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response add(@HeaderParam(SessionHeaders.SESSION) String sessionId, @HeaderParam(SessionHeaders.TOKEN) String token, byte[] content) {
+        Attachment attachment = attachments.add(sessionId, token, content);
+        return Response.status(Response.Status.CREATED).entity(new Sent(attachment.id(), AttachmentLink.url(attachment.id()),
+                attachment.mediaType(), attachment.sizeBytes())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Response forVisitor(@HeaderParam(SessionHeaders.SESSION) String sessionId, @HeaderParam(SessionHeaders.TOKEN) String token, @PathParam("id") String id) {
+        return image(attachments.forVisitor(sessionId, token, id));
+    }
+
+    /** The image as it was sent, for the browser to show (and to keep for a day, for this viewer only). */
+    public static Response image(Attachment attachment) {
+        return Response.ok(attachment.content(), attachment.mediaType()).header("Cache-Control", "private, max-age=86400")
+                .header("Content-Disposition", "inline").build();
+    }
+
+    public record Sent(String id, String url, String mediaType, int size) {
+    }
+}
