@@ -125,7 +125,8 @@ class LockOrderIT extends OnTheParleyWithShortTimers {
             }
             clients.forEach(client -> client.received().forEach(this::scan));
 
-            assertThat(failures).as("requests that failed with a 5xx or an internal/unavailable error, or hung, under concurrent load").isEmpty();
+            assertThat(failures).as("requests that failed with a 5xx or an internal/unavailable error, or hung, under concurrent load; the server "
+                    + "said: %s", parley.server().logLines().stream().filter(line -> line.contains("failed")).toList()).isEmpty();
             for (String id : idleWithTheAssistant) {
                 assertThat(session(id).path("status").asText()).as("the minute's sweep ran during the load and closed idle conversation %s", id)
                         .isEqualTo("closed");
@@ -317,17 +318,23 @@ class LockOrderIT extends OnTheParleyWithShortTimers {
         client.send(type, data, ref);
         while (true) {
             JsonNode frame = client.next();
-            scan(frame);
             if (ref.equals(frame.path("ref").asText())) {
+                scan(frame, type);
                 return frame.path("data");
             }
+            scan(frame);
         }
     }
 
     /** Notes a frame that says the server failed. */
     private void scan(JsonNode frame) {
+        scan(frame, "a frame");
+    }
+
+    /** Notes a frame that says the server failed, with what it answered. */
+    private void scan(JsonNode frame, String answering) {
         if (frame.path("type").asText().equals("error") && Set.of("internal", "unavailable").contains(frame.path("data").path("code").asText())) {
-            failures.add("error frame " + frame);
+            failures.add("error frame answering " + answering + ": " + frame);
         }
     }
 

@@ -19,11 +19,21 @@ public final class Outages {
 
     /** Whether anything in the chain of causes is the database or the transaction manager failing. */
     public static boolean isOutage(Throwable failure) {
+        return outage(failure) != null;
+    }
+
+    /** What the log says of an outage: the failure the database or the transaction manager reported, not its wrappers. */
+    public static String describe(Throwable failure) {
+        Throwable outage = outage(failure);
+        return String.valueOf(outage == null ? failure : outage);
+    }
+
+    private static Throwable outage(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLException || cause instanceof ResourceException || cause instanceof SystemException) {
-                return true;
+                return cause;
             }
         }
-        return false;
+        return null;
     }
 }

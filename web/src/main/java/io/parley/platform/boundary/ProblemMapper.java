@@ -33,7 +33,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return problem(web.getResponse().getStatus(), web.getMessage()).build();
         }
         if (Outages.isOutage(exception)) {
-            LOG.log(Level.WARNING, "REST call failed for want of the database: {0}", String.valueOf(exception));
+            LOG.log(Level.WARNING, "REST call failed for want of the database: {0}", Outages.describe(exception));
             return problem(503, "The service is unavailable for a moment; try again.")
                     .header(HttpHeaders.RETRY_AFTER, Outages.RETRY_AFTER_SECONDS).build();
         }

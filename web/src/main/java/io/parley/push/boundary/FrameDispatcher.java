@@ -38,7 +38,7 @@ public class FrameDispatcher {
             push.send(socket, ServerFrame.error(ref, e.code(), e.getMessage()));
         } catch (RuntimeException e) {
             if (Outages.isOutage(e)) {
-                LOG.log(Level.WARNING, "WebSocket frame failed for want of the database: {0}", String.valueOf(e));
+                LOG.log(Level.WARNING, "WebSocket frame failed for want of the database: {0}", Outages.describe(e));
                 push.send(socket, ServerFrame.unavailable(ref, Outages.RETRY_AFTER_SECONDS));
             } else {
                 LOG.log(Level.ERROR, "WebSocket frame failed", e);
