@@ -80,8 +80,11 @@ public final class WidgetPage {
         return chat().getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName(name).setExact(true));
     }
 
-    /** Keeps a picture of this state under docs/screenshots/ (refreshed by every run). */
+    /**
+     * Keeps a picture of this state under system-tests/target/screenshots/; docs/screenshots/ takes them from there
+     * only when someone runs docs/refresh-screenshots.sh on purpose (a test run leaves the working tree as it was).
+     */
     public void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(System.getProperty("parley.repo", ".."), "docs", "screenshots", name + ".png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(System.getProperty("parley.repo", ".."), "system-tests", "target", "screenshots", name + ".png")));
     }
 }
