@@ -10,9 +10,10 @@ import { ChatClient } from './features/chat/api/chat-client';
 import { ChatView } from './features/chat/components/chat-view';
 import { CSS } from './features/chat/components/styles';
 import { FRAME_PATH, unwrap, wrap, type FrameMessage, type HostMessage } from './lib/bridge';
-import { CHAT_PATH, type UserMeta, type WidgetConfig } from '@parley/protocol';
+import { CHAT_PATH, type WidgetConfig } from '@parley/protocol';
 import { wsUrl } from './lib/server';
 import { accentText, theme } from './lib/theme';
+import { usableUser, type PageUser } from './lib/visitor';
 import { VisitorApi } from './features/chat/api/visitor-api';
 
 const DEFAULTS: WidgetConfig = {
@@ -31,7 +32,7 @@ const params = new URLSearchParams(location.hash.slice(1));
 const base = location.href.slice(0, location.href.indexOf(FRAME_PATH));
 const hostOrigin = params.get('host');
 const embedded = window.parent !== window && !!hostOrigin;
-const user: Pick<UserMeta, 'name' | 'email'> = {};
+const user: PageUser = {};
 
 function post(message: FrameMessage): void {
   if (embedded) window.parent.postMessage(wrap(message), hostOrigin!);
@@ -74,7 +75,7 @@ async function boot(): Promise<void> {
     if (!m) return;
     if (m.type === 'shown') view!.setShown(true, m.focus);
     else if (m.type === 'hidden') view!.setShown(false, false);
-    else if (m.type === 'user') Object.assign(user, m.user);
+    else if (m.type === 'user') Object.assign(user, usableUser(m.user));
   });
   client.start();
   if (embedded) post({ type: 'ready' });

@@ -4,6 +4,7 @@ import { unwrap, wrap } from './bridge';
 import { imageType } from './images';
 import { serverBase, wsUrl } from './server';
 import { accentText } from './theme';
+import { usableUser } from './visitor';
 
 describe('backoffDelay', () => {
   it('grows exponentially with jitter and a cap', () => {
@@ -59,5 +60,22 @@ describe('bridge', () => {
     expect(unwrap({ parley: 2, message: { type: 'close' } })).toBeNull();
     expect(unwrap('{"parley":1}')).toBeNull();
     expect(unwrap(null)).toBeNull();
+  });
+});
+
+describe('usableUser', () => {
+  it('keeps a name and an e-mail address as they are', () => {
+    const warnings: string[] = [];
+    expect(usableUser({ name: 'Ada', email: 'ada.l+chat@example.co.uk' }, (m) => warnings.push(m))).toEqual({ name: 'Ada', email: 'ada.l+chat@example.co.uk' });
+    expect(usableUser({ name: 'Ada' }, (m) => warnings.push(m))).toEqual({ name: 'Ada' });
+    expect(warnings).toEqual([]);
+  });
+  it('leaves out an email that is no e-mail address, and says so', () => {
+    const warnings: string[] = [];
+    for (const email of ['ada', "=cmd|'/c calc'!A1", 'a b@example.com', 'ada@localhost', 'a,b@example.com']) {
+      expect(usableUser({ name: 'Ada', email }, (m) => warnings.push(m))).toEqual({ name: 'Ada' });
+    }
+    expect(warnings).toHaveLength(5);
+    expect(warnings[0]).toContain('"ada" is not an e-mail address');
   });
 });

@@ -4,8 +4,10 @@ import io.parley.assistant.entity.BotAnswer;
 import io.parley.assistant.entity.LlmAttempt;
 import io.parley.assistant.entity.Provider;
 import io.parley.assistant.entity.ResponseType;
+import io.parley.conversations.entity.ChatSession;
 import io.parley.identity.boundary.AuditLog;
 import io.parley.identity.entity.Actor;
+import io.parley.identity.entity.User;
 import io.parley.platform.control.CriteriaPages;
 import io.parley.platform.entity.Page;
 import io.parley.platform.entity.Refusal;
@@ -57,12 +59,14 @@ public class AccuracyLog {
 
     /**
      * An agent's or admin's verdict on the answer that is message {@code messageId}; marking again replaces it.
-     * @throws Refusal (not found) when the message is no answer of the assistant
+     * @throws Refusal (not found) when the message is no answer of the assistant, or in a conversation the marker may
+     *         not see (an agent sees those nobody or they themselves own)
      */
-    public BotAnswer mark(Actor actor, String messageId, boolean correct, String comment) {
+    public BotAnswer mark(User marker, Actor actor, String messageId, boolean correct, String comment) {
         BotAnswer answer = em.createNamedQuery(BotAnswer.OF_MESSAGE, BotAnswer.class)
-                .setParameter("messageId", messageId).getResultStream().findFirst()
-                .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "There is no answer of the assistant " + messageId));
+                .setParameter("messageId", messageId).getResultStream()
+                .filter(found -> em.find(ChatSession.class, found.sessionId()).isVisibleTo(marker.id(), marker.isAdmin())).findFirst()
+                .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "There is no answer of the assistant " + messageId + " in your inbox"));
         answer.mark(correct, comment, actor.userId());
         audit.record(actor, "accuracy.mark", messageId, (correct ? "correct" : "incorrect") + (comment == null ? "" : ": " + comment));
         return answer;

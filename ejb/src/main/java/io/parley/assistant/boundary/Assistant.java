@@ -20,6 +20,7 @@ import io.parley.conversations.entity.Attachment;
 import io.parley.conversations.entity.ChatMessage;
 import io.parley.conversations.entity.ChatSession;
 import io.parley.platform.entity.Refusal;
+import io.parley.platform.entity.Texts;
 import io.parley.conversations.entity.NoticeStored;
 import io.parley.conversations.entity.Sender;
 import jakarta.ejb.EJB;
@@ -157,7 +158,8 @@ public class Assistant {
             return Optional.empty();
         }
         ReplyFormat.Reply reply = ReplyFormat.read(generated.completion().get().text());
-        Optional<String> handoff = reply.handoff() ? Optional.of(reply.reason() == null ? "assistant_handoff" : "assistant_handoff: " + reply.reason())
+        Optional<String> handoff = reply.handoff()
+                ? Optional.of(reply.reason() == null ? "assistant_handoff" : Texts.cut("assistant_handoff: " + reply.reason(), BotAnswer.MAX_REASON_LENGTH))
                 : reply.confidence() != null && reply.confidence() < minConfidence ? Optional.of("low_confidence") : Optional.empty();
         ChatMessage message = transcript.append(sessionId, Sender.BOT, reply.answer(), null).message();
         Target by = generated.answeredBy().orElseThrow();

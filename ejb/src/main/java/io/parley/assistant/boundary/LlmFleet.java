@@ -70,14 +70,20 @@ public class LlmFleet {
         return configured(config);
     }
 
-    /** Changes a configuration; its API key changes only when {@code apiKey} is given (empty removes it). */
+    /**
+     * Changes a configuration; its API key changes only when {@code apiKey} is given (empty removes it). A stored key
+     * never follows the configuration to another provider or address: such a change without a new key removes it, so
+     * that whoever can edit the fleet cannot have the key sent to a host of their choosing.
+     */
     public Configured change(Actor actor, String id, LlmConfig.Settings settings, String apiKey) {
         LlmConfig config = find(id);
+        boolean keyLeftBehind = apiKey == null && config.apiKeySealed() != null && config.leadsElsewhere(settings);
         config.change(settings);
-        if (apiKey != null) {
-            config.replaceKey(seal(apiKey));
+        if (apiKey != null || keyLeftBehind) {
+            config.replaceKey(keyLeftBehind ? null : seal(apiKey));
         }
-        audit.record(actor, "llm-config.update", id, describe(config) + (apiKey == null ? "" : config.apiKeySealed() == null ? ", API key removed" : ", new API key"));
+        audit.record(actor, "llm-config.update", id, describe(config) + (keyLeftBehind ? ", API key removed: it does not follow to another host"
+                : apiKey == null ? "" : config.apiKeySealed() == null ? ", API key removed" : ", new API key"));
         return configured(config);
     }
 

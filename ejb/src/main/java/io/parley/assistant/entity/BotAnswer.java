@@ -20,6 +20,9 @@ import java.util.UUID;
 @NamedQuery(name = BotAnswer.OF_MESSAGE, query = "SELECT a FROM BotAnswer a WHERE a.messageId = :messageId")
 public class BotAnswer {
 
+    /** Why a person was asked to take over (the model's reason, cut to this): the length of its column and of a transition's. */
+    public static final int MAX_REASON_LENGTH = 200;
+
     public static final String OF_MESSAGE = "BotAnswer.ofMessage";
 
     @Id

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -86,6 +87,11 @@ public class LlmConfig {
         this.timeoutMs = settings.timeoutMs();
         this.enabled = settings.enabled();
         this.updatedAt = UtcClock.now();
+    }
+
+    /** Whether {@code settings} would send the stored key to another provider or another address. */
+    public boolean leadsElsewhere(Settings settings) {
+        return settings.provider() != provider || !Objects.equals(settings.baseUrl(), baseUrl);
     }
 
     public void replaceKey(String sealed) {

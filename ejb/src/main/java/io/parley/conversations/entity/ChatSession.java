@@ -207,6 +207,11 @@ public class ChatSession {
         return enter(SessionStatus.CLOSED, assignedAgentId, null);
     }
 
+    /** Whether the person may see the conversation: an admin sees every one, an agent those nobody or they themselves own. */
+    public boolean isVisibleTo(String userId, boolean admin) {
+        return admin || assignedAgentId == null || assignedAgentId.equals(userId);
+    }
+
     /** Whether the assistant has the conversation: it answers the visitor's messages. */
     public boolean isWithAssistant() {
         return status == SessionStatus.ACTIVE;

@@ -1,6 +1,7 @@
 package io.parley.identity.control;
 
 import io.parley.platform.entity.Refusal;
+import io.parley.platform.entity.Texts;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -17,12 +18,8 @@ public final class Emails {
     public static String normalize(String email) {
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         if (normalized.length() > MAX_LENGTH || !SHAPE.matcher(normalized).matches()) {
-            throw new Refusal(Refusal.Kind.INVALID, "'" + abbreviate(email) + "' is not an email address");
+            throw new Refusal(Refusal.Kind.INVALID, "'" + Texts.cut(email == null ? "" : email, 61) + "' is not an email address");
         }
         return normalized;
-    }
-
-    private static String abbreviate(String value) {
-        return value == null ? "" : value.length() > 60 ? value.substring(0, 60) + "…" : value;
     }
 }

@@ -275,7 +275,7 @@ public class Desk {
     }
 
     private ChatSession visible(User agent, ChatSession session) {
-        if (session == null || !agent.isAdmin() && session.assignedAgentId() != null && !session.assignedAgentId().equals(agent.id())) {
+        if (session == null || !session.isVisibleTo(agent.id(), agent.isAdmin())) {
             throw new Refusal(Refusal.Kind.NOT_FOUND, "session_not_found", "There is no such session in your inbox");
         }
         return session;

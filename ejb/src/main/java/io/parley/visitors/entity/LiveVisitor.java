@@ -1,5 +1,6 @@
 package io.parley.visitors.entity;
 
+import io.parley.platform.entity.Texts;
 import java.time.Instant;
 
 /** A visitor on a site with the widget, as agents see them in the list: the page and referrer are cut to a list's length. */
@@ -9,10 +10,6 @@ public record LiveVisitor(String visitorId, String page, String referrer, Instan
     public static final int MAX_ADDRESS_LENGTH = 300;
 
     public static LiveVisitor of(String visitorId, String page, String referrer, Instant since) {
-        return new LiveVisitor(visitorId, cut(page), cut(referrer), since);
-    }
-
-    private static String cut(String address) {
-        return address == null || address.length() <= MAX_ADDRESS_LENGTH ? address : address.substring(0, MAX_ADDRESS_LENGTH - 1) + "…";
+        return new LiveVisitor(visitorId, Texts.cut(page, MAX_ADDRESS_LENGTH), Texts.cut(referrer, MAX_ADDRESS_LENGTH), since);
     }
 }

@@ -303,6 +303,12 @@ class AssistantIT {
         configure("openai", "sk-test-openai-key-4711", 0);
 
         assertThat(reason(handedOffBecause("Please refund my last three orders"))).isEqualTo("assistant_handoff: refunds need a person");
+        String rambling = "because " + "the model would not stop explaining ".repeat(20);
+        llm.stubFor(streamed("openai").withRequestBody(containing("cancel everything"))
+                .willReturn(sse(LlmWire.openAiStream(List.of(LlmWire.structured("Let me get a colleague for that.", List.of(), "handoff", 0.9)
+                        .replace("\"action\"", "\"reason\":\"" + rambling + "\",\"action\"")), 30, 12))));
+        assertThat(reason(handedOffBecause("Please cancel everything I ordered"))).as("a reason longer than its column, cut to it")
+                .hasSize(200).startsWith("assistant_handoff: because the model").endsWith("…");
         assertThat(reason(handedOffBecause("What is the quantum warranty?"))).isEqualTo("low_confidence");
         int calls = llm.getAllServeEvents().size();
         assertThat(reason(handedOffBecause("Can I talk to a real person please?"))).isEqualTo("visitor_asked_for_a_person");
@@ -388,7 +394,7 @@ class AssistantIT {
         configure("anthropic", "sk-test-anthropic-key-4711", 0);
         String[] agent = newAgent();
         try (ChatClient visitor = ChatClient.connect(server.ws("/ws/chat"))) {
-            visitor.startSession(Map.of());
+            String session = visitor.startSession(Map.of()).path("sessionId").asText();
             String messageId = ask(visitor, "When are you open?").last().path("message").path("id").asText();
             assertThat(visitor.request("feedback", Map.of("messageId", messageId, "helpful", true)).path("helpful").asBoolean()).isTrue();
             visitor.send("feedback", Map.of("messageId", "not-an-answer", "helpful", false), "bad");
@@ -401,6 +407,13 @@ class AssistantIT {
             assertThat(api.get("/api/admin/accuracy", agent[1]).status()).as("the log itself is for admins").isEqualTo(403);
             assertThat(api.get("/api/admin/audit?action=accuracy.mark", admin).body().path("items").get(0).path("detail").asText())
                     .isEqualTo("incorrect: We close at 18:00");
+
+            String[] colleague = newAgent();
+            assertThat(api.call("PUT", "/api/admin/sessions/" + session + "/assign", admin, Map.of("agentId", colleague[0])).status()).isEqualTo(200);
+            assertThat(api.call("PUT", "/api/admin/accuracy/" + messageId + "/mark", agent[1], Map.of("correct", true)).status())
+                    .as("an answer in a colleague's conversation is not the agent's to mark").isEqualTo(404);
+            assertThat(api.call("PUT", "/api/admin/accuracy/" + messageId + "/mark", colleague[1], Map.of("correct", true)).body().path("humanMark").asText())
+                    .isEqualTo("correct");
         }
         JsonNode figures = api.get("/api/admin/accuracy/providers", admin).body();
         assertThat(figures.findValuesAsText("provider")).contains("anthropic");

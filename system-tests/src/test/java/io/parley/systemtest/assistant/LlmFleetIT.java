@@ -50,6 +50,14 @@ class LlmFleetIT {
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.body().path("model").asText()).isEqualTo("gpt-4o");
         assertThat(changed.body().path("apiKeyLast4").asText()).as("no key given: the stored one stays").isEqualTo("7Qp2");
+        Reply elsewhere = api.post("/api/admin/llm-config", admin, withBaseUrl(config(openai, "openai", "gpt-4o", null, 1), "https://collector.example/v1"));
+        assertThat(elsewhere.body().path("apiKeyLast4").asText(null)).as("moved to another host without a new key: the key stays behind").isNull();
+        assertThat(parley.database().query("SELECT api_key_sealed FROM llm_configs WHERE id = ?", openai).get(0).get("api_key_sealed")).isNull();
+        Reply back = api.post("/api/admin/llm-config", admin, config(openai, "openai", "gpt-4o", KEY, 1));
+        assertThat(back.body().path("apiKeyLast4").asText()).as("moved back with the key given again").isEqualTo("7Qp2");
+        Reply newProvider = api.post("/api/admin/llm-config", admin, config(openai, "anthropic", "claude-sonnet", null, 1));
+        assertThat(newProvider.body().path("apiKeyLast4").asText(null)).as("another provider, no new key: the key stays behind").isNull();
+        assertThat(api.post("/api/admin/llm-config", admin, config(openai, "openai", "gpt-4o", KEY, 1)).status()).isEqualTo(200);
 
         JsonNode activated = api.call("PATCH", "/api/admin/llm-config/" + ollama + "/activate", admin, null).body();
         assertThat(activated.path("isActive").asBoolean()).isTrue();
@@ -70,7 +78,7 @@ class LlmFleetIT {
 
         String agent = parley.newAgent("fleet")[1];
         assertThat(api.get("/api/admin/llm-configs", agent).status()).isEqualTo(403);
-        assertThat(parley.database().count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'llm-config.%' AND target = ?", openai)).isEqualTo(3);
+        assertThat(parley.database().count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'llm-config.%' AND target = ?", openai)).isEqualTo(7);
         assertThat(parley.database().count("SELECT COUNT(*) FROM audit_log WHERE detail LIKE ?", "%" + KEY + "%")).isZero();
         assertThat(parley.server().logLines()).noneMatch(line -> line.contains(KEY));
         api.call("DELETE", "/api/admin/llm-config/" + ollama, admin, null);

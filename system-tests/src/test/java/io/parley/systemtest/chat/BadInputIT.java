@@ -60,7 +60,8 @@ class BadInputIT {
                 Arguments.of("resume without afterSeq", frame("resume", Map.of("sessionId", "s", "sessionToken", "t"), "r11"), "invalid_frame", "r11"),
                 Arguments.of("resume with a negative afterSeq", frame("resume", Map.of("sessionId", "s", "sessionToken", "t", "afterSeq", -1), "r12"), "invalid_frame", "r12"),
                 Arguments.of("resume with afterSeq not a number", frame("resume", Map.of("sessionId", "s", "sessionToken", "t", "afterSeq", "ten"), "r13"), "invalid_frame", "r13"),
-                Arguments.of("userMeta with a huge name", frame("start_session", Map.of("userMeta", Map.of("name", "n".repeat(201))), "r14"), "invalid_frame", "r14"));
+                Arguments.of("userMeta with a huge name", frame("start_session", Map.of("userMeta", Map.of("name", "n".repeat(201))), "r14"), "invalid_frame", "r14"),
+                Arguments.of("userMeta with an email that is no e-mail address", frame("start_session", Map.of("userMeta", Map.of("email", "=cmd|'/c calc'!A1")), "r15"), "invalid_frame", "r15"));
     }
 
     @ParameterizedTest(name = "{0}")

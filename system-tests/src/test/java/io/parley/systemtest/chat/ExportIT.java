@@ -16,14 +16,17 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Admins export the filtered sessions with every message, as CSV or JSON; text that looks like CSV survives. */
+/**
+ * Admins export the filtered sessions with every message, as CSV or JSON; text that looks like CSV survives, and text
+ * that a spreadsheet would run as a formula opens as text.
+ */
 @ExtendWith(ParleyOnMariaDb.class)
 class ExportIT {
 
     @Test
     void theFilteredSessionsComeOutWithAllTheirMessagesAsCsvAndAsJson(RunningParley parley) throws Exception {
         String marker = "exporttest" + UUID.randomUUID().toString().substring(0, 6);
-        String tricky = "a \"quoted\", comma\nand a new line";
+        String tricky = "=HYPERLINK(\"http://evil.example\") a \"quoted\", comma\nand a new line";
         String sessionId;
         try (ChatClient visitor = ChatClient.connect(parley.server().ws("/ws/chat"))) {
             sessionId = visitor.startSession(Map.of("name", "Ada " + marker, "email", marker + "@example.com")).path("sessionId").asText();
@@ -43,7 +46,9 @@ class ExportIT {
         assertThat(rows).extracting(row -> row.get("session_id")).containsOnly(sessionId);
         assertThat(rows).extracting(row -> row.get("seq")).containsExactly("1", "2", "3", "4");
         assertThat(rows).extracting(row -> row.get("sender")).containsExactly("user", "bot", "user", "system");
-        assertThat(rows.get(2).get("text")).isEqualTo(tricky);
+        assertThat(rows.get(2).get("text")).as("a formula the visitor wrote, as text a spreadsheet shows").isEqualTo("'" + tricky);
+        assertThat(csv.raw().lines().findFirst()).as("the header").hasValueSatisfying(header -> assertThat(header.split(","))
+                .contains("rating", "rating_comment", "agent_name"));
 
         Api.Reply json = api.post("/api/admin/sessions/export", admin, Map.of("format", "json", "q", marker));
         assertThat(json.status()).isEqualTo(200);

@@ -69,7 +69,7 @@ public class AccuracyResource {
     @Path("{messageId}/mark")
     @RolesAllowed({"admin", "agent"})
     public EntryView mark(@PathParam("messageId") String messageId, @NotNull @Valid Mark mark) {
-        return EntryView.of(new AccuracyLog.Entry(log.mark(caller.actor(), messageId, mark.correct(), mark.comment()), List.of()));
+        return EntryView.of(new AccuracyLog.Entry(log.mark(caller.user(), caller.actor(), messageId, mark.correct(), mark.comment()), List.of()));
     }
 
     public record Mark(@NotNull Boolean correct, @Size(max = 1000) String comment) {

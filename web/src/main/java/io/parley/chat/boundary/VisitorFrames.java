@@ -2,6 +2,7 @@ package io.parley.chat.boundary;
 
 import io.parley.conversations.entity.VisitorMeta;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -22,7 +23,7 @@ public final class VisitorFrames {
 
     public record UserMeta(
             @Size(max = 200) String name,
-            @Size(max = 320) String email,
+            @Size(max = 320) @Email(message = "must be an e-mail address") String email,
             @Size(max = 2000) String page,
             @Size(max = 2000) String referrer,
             @Size(max = 35) String locale,

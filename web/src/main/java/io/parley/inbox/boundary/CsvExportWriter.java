@@ -9,11 +9,16 @@ import java.nio.charset.StandardCharsets;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** One row per message, with its session's columns repeated: what a spreadsheet opens as it is. */
+/**
+ * One row per message, with its session's columns repeated: what a spreadsheet opens as it is. Text that a spreadsheet
+ * would take for a formula (a visitor can write {@code =HYPERLINK(...)}) is written as text: OWASP's rule for CSV
+ * injection, a leading {@code '} before a cell that starts with {@code = + - @}, a tab or a carriage return.
+ */
 final class CsvExportWriter implements ExportWriter {
 
     private static final String[] HEADER = {"session_id", "status", "assigned_agent_id", "visitor_name", "visitor_email",
-        "session_created_at", "seq", "sender", "agent_id", "text", "created_at"};
+        "session_created_at", "rating", "rating_comment", "seq", "sender", "agent_id", "agent_name", "text", "created_at"};
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private final CSVPrinter printer;
 
@@ -29,9 +34,16 @@ final class CsvExportWriter implements ExportWriter {
     @Override
     public void message(SessionView session, WireMessage message) throws IOException {
         SessionView.Visitor visitor = session.visitor();
+        SessionView.Rating rating = session.rating();
         printer.printRecord(session.id(), session.status(), session.assignedAgentId(),
-                visitor == null ? null : visitor.name(), visitor == null ? null : visitor.email(), session.createdAt(),
-                message.seq(), message.sender(), message.agentId(), message.text(), message.createdAt());
+                visitor == null ? null : asText(visitor.name()), visitor == null ? null : asText(visitor.email()), session.createdAt(),
+                rating == null ? null : rating.score(), rating == null ? null : asText(rating.comment()),
+                message.seq(), message.sender(), message.agentId(), asText(message.agentName()), asText(message.text()), message.createdAt());
+    }
+
+    /** The cell as a spreadsheet shows it, never as a formula it would run. */
+    static String asText(String cell) {
+        return cell != null && !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
     @Override
