@@ -54,8 +54,12 @@ class IdentityIT {
         assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(8 * 3600);
         assertThat(login.body().path("user").path("roles")).extracting(JsonNode::asText).containsExactly("admin");
         assertThat(login.body().path("expiresAt").asText()).endsWith("Z");
+        assertThat(login.headers().firstValue("Cache-Control")).as("a token is never kept by a cache").hasValue("no-store");
 
         Reply me = api.get("/api/me", token);
+        assertThat(me.headers().firstValue("Cache-Control")).as("nor is personal data").hasValue("no-store");
+        assertThat(api.get("/api/widget/config", null).headers().firstValue("Cache-Control")).as("the widget's public settings may be")
+                .hasValue("public, max-age=30");
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.body().path("user").path("email").asText()).isEqualTo(ParleyEnvironment.ADMIN_EMAIL);
         assertThat(me.body().path("user").has("passwordHash")).isFalse();

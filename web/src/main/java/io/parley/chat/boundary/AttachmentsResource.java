@@ -43,10 +43,9 @@ public class AttachmentsResource {
         return image(attachments.forVisitor(sessionId, token, id));
     }
 
-    /** The image as it was sent, for the browser to show (and to keep for a day, for this viewer only). */
+    /** The image as it was sent, for the browser to show (never to keep: SecurityHeaders says no-store). */
     public static Response image(Attachment attachment) {
-        return Response.ok(attachment.content(), attachment.mediaType()).header("Cache-Control", "private, max-age=86400")
-                .header("Content-Disposition", "inline").build();
+        return Response.ok(attachment.content(), attachment.mediaType()).header("Content-Disposition", "inline").build();
     }
 
     public record Sent(String id, String url, String mediaType, int size) {

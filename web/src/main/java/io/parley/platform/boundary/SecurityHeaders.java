@@ -17,7 +17,9 @@ import java.util.stream.Stream;
  * The widget runs in a frame ({@code /widget/frame.html}) on the sites that embed it, so the pages under
  * {@code /widget/} may be framed by those sites (the widget's allowed origins) and by Parley's own pages; nothing else
  * of Parley may be framed anywhere. The console and the widget's pages get a Content-Security-Policy that lets them
- * run only their own scripts and open WebSockets only to their own host.
+ * run only their own scripts and open WebSockets only to their own host. No answer of the REST API is kept by a cache
+ * ({@code Cache-Control: no-store}): they carry tokens and personal data, images included; only the widget's public
+ * settings say otherwise.
  * <p>
  * Payara's listener would add {@code X-Frame-Options: SAMEORIGIN} to any answer without one, which would keep the
  * widget out of other sites' frames in browsers that do not know {@code frame-ancestors}; it is turned off
@@ -28,6 +30,8 @@ public class SecurityHeaders extends HttpFilter {
     private static final String HSTS = "max-age=31536000";
     private static final String NO_FRAMING = "frame-ancestors 'none'";
     private static final String WIDGET = "/widget/";
+    private static final String API = "/api/";
+    private static final String WIDGET_CONFIG = "/api/widget/config";
 
     @Inject
     HttpPolicy policy;
@@ -44,6 +48,10 @@ public class SecurityHeaders extends HttpFilter {
         } else {
             response.setHeader("X-Frame-Options", "DENY");
             response.setHeader("Content-Security-Policy", path.startsWith("/admin/") ? consolePolicy(request) : NO_FRAMING);
+        }
+        if (path.startsWith(API) && !path.equals(WIDGET_CONFIG)) {
+            // tokens and personal data: neither the browser nor a proxy keeps a copy (the widget's public settings may)
+            response.setHeader("Cache-Control", "no-store");
         }
         if (request.isSecure()) {
             // only over TLS: browsers ignore it on plain HTTP, and a man in the middle could strip or forge it there
