@@ -158,7 +158,8 @@ export interface InternalNoteData {
 /** The agent did not take an assignment up in time and was set away. */
 export interface AssignmentLapsedData {
   sessionId: string;
-  status: 'away';
+  /** `away` when they were set away for it; `online` when it was one of a run of several offers at once. */
+  status: 'away' | 'online';
 }
 
 export interface NewNotificationData {

@@ -73,6 +73,7 @@ export type NoticeReason =
   | 'outside_business_hours'
   | 'no_agent_online'
   | 'no_agent_answered'
+  | 'assistant_limit'
   | (string & {});
 
 export interface RequestAgentAck {

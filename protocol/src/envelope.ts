@@ -48,6 +48,9 @@ export const errorCodes = [
   'not_found',
   'invalid',
   'invalid_transition',
+  'rate_limited',
+  'write_first',
+  'attachment_used',
   'unavailable',
   'internal',
   // /ws/agent
@@ -61,7 +64,7 @@ export interface ErrorData {
   /** One of `errorCodes`; a client treats a code it does not know like `internal`. */
   code: ErrorCode | (string & {});
   message: string;
-  /** With `unavailable`: when to send the same frame again. */
+  /** With `unavailable` and `rate_limited`: when to send the same frame again. */
   retryAfterSeconds?: number;
 }
 

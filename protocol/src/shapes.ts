@@ -82,6 +82,8 @@ export interface Notification {
   kind: NotificationKind;
   text: string;
   sessionId?: string;
+  /** How many events of its kind it stands for (agent requests and tickets are coalesced while unread); it tells of the latest. */
+  count: number;
   read: boolean;
   createdAt: string;
 }

@@ -105,6 +105,8 @@ export class ChatClient {
   waitUntil = 0;
   /** Why nobody can come, once that is known (the offline form is offered). */
   noAgentReason: NoticeReason | null = null;
+  /** Why the last request for a person was refused (write_first, rate_limited), until the visitor writes again. */
+  requestRefused: string | null = null;
   /** The name of the agent who is writing, while they are. */
   agentTyping: string | null = null;
   /** The agent who took the conversation up, once one has. */
@@ -194,6 +196,7 @@ export class ChatClient {
 
   /** Sends a message (with an image sent before, if any); shown at once, delivered when the server acknowledges it. */
   send(text: string, attachmentUrl?: string): void {
+    this.requestRefused = null;
     const t = text.trim();
     if (!t) return;
     if (this.ended) this.startOver();
@@ -210,7 +213,12 @@ export class ChatClient {
   /** Asks for a person (as soon as there is a session); the countdown starts with the server's answer. */
   requestAgent(): void {
     this.noAgentReason = null;
-    if (this.ready && this.session) this.request('request_agent', {}, (ack) => this.onAgentRequested(ack), () => {});
+    this.requestRefused = null;
+    if (this.ready && this.session)
+      this.request('request_agent', {}, (ack) => this.onAgentRequested(ack), (e) => {
+        this.requestRefused = e.code;
+        this.changed();
+      });
     else {
       this.agentWanted = true;
       this.open();
@@ -379,8 +387,8 @@ export class ChatClient {
       (e) => {
         this.inFlight = null;
         this.messages.markSent(p.clientMsgId, false);
-        if (e.code === 'unavailable') {
-          // not the visitor's fault and passing: it stays "sending" and goes out again, with the ones behind it
+        if (e.code === 'unavailable' || e.code === 'rate_limited') {
+          // passing (the server, or a limit a fast typist may touch): it stays "sending" and goes out again, with the ones behind it
           const wait = Math.max((e.retryAfterSeconds ?? 0) * 1000, backoffDelay(this.resendAttempt++, 1000));
           this.resendTimer = setTimeout(() => {
             this.resendTimer = undefined;

@@ -20,6 +20,11 @@ const REASONS: Record<string, string> = {
   no_agent_answered: 'Nobody from our team could answer in time.',
   assistant_unavailable: 'Our assistant cannot answer right now.',
 };
+/** Why a request for a person was refused, by the server's code. */
+const REFUSED: Record<string, string> = {
+  write_first: 'Tell us in a message what you need first, then ask for a person.',
+  rate_limited: 'You have asked for a person several times already; please wait a moment.',
+};
 const LEAVE_A_MESSAGE = 'Leave your message and e-mail address, and we will answer by e-mail.';
 
 export interface ChatViewHost {
@@ -58,6 +63,7 @@ export class ChatView {
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private offeredFor: string | null = null;
   private ratedSession: string | null = null;
+  private shownRefusal: string | null = null;
 
   constructor(
     private readonly client: ChatClient,
@@ -156,6 +162,11 @@ export class ChatView {
     this.banner.countDown(c.waitUntil);
     this.askPerson.hidden = c.waitUntil > Date.now() || !!c.agent || c.ended;
     this.endChat.hidden = !c.hasSession;
+    if (c.requestRefused !== this.shownRefusal) {
+      this.shownRefusal = c.requestRefused;
+      this.problem.textContent = c.requestRefused ? REFUSED[c.requestRefused] ?? 'Asking for a person did not work; please try again.' : '';
+      if (c.requestRefused === 'write_first') this.input.focus();
+    }
     // The form appears once each time nobody can come; the visitor may go back to the chat from it.
     if (!c.noAgentReason) this.offeredFor = null;
     else if (this.offeredFor !== c.noAgentReason) {

@@ -57,6 +57,13 @@ public class AccuracyLog {
                 .toList();
     }
 
+    /** What the assistant has cost in the session so far: calls to providers (failed ones too) and tokens. */
+    public SessionCost cost(String sessionId) {
+        long calls = em.createNamedQuery(LlmAttempt.COUNT_OF_SESSION, Long.class).setParameter("sessionId", sessionId).getSingleResult();
+        Object[] tokens = em.createNamedQuery(BotAnswer.TOKENS_OF_SESSION, Object[].class).setParameter("sessionId", sessionId).getSingleResult();
+        return new SessionCost(calls, ((Number) tokens[0]).longValue(), ((Number) tokens[1]).longValue());
+    }
+
     /**
      * An agent's or admin's verdict on the answer that is message {@code messageId}; marking again replaces it.
      * @throws Refusal (not found) when the message is no answer of the assistant, or in a conversation the marker may
@@ -98,6 +105,14 @@ public class AccuracyLog {
 
     /** An answer and the calls made for it, in order. */
     public record Entry(BotAnswer answer, List<LlmAttempt> attempts) {
+    }
+
+    /** Calls to providers and tokens in and out, for one session. */
+    public record SessionCost(long calls, long tokensIn, long tokensOut) {
+
+        public long tokens() {
+            return tokensIn + tokensOut;
+        }
     }
 
     public record ProviderFigures(Provider provider, long calls, long failures, double averageLatencyMs) {

@@ -19,10 +19,11 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -33,8 +34,9 @@ import java.util.concurrent.TimeUnit;
  * visitor asking for a person in their own words goes to the agents; a canned response answers; otherwise the fleet is
  * asked, its words streamed to the visitor ({@link AnswerStreamed}) as they come, the answer recorded, and the
  * conversation handed to the agents if the model says so. It runs on the assistant's own threads, never the visitor's
- * socket's, and the questions of one session are answered one after another, in the order they were stored: a canned
- * answer never overtakes a model's answer still being written.
+ * socket's. A session has one answer under way at a time: questions it sends meanwhile wait and are answered together,
+ * once, in the order they were stored (a script's hundred questions cost one more answer, not a hundred), and a
+ * canned answer never overtakes a model's answer still being written.
  */
 @ApplicationScoped
 public class AnswerQueue {
@@ -59,7 +61,12 @@ public class AnswerQueue {
     @Inject
     Event<AnswerStreamed> streamed;
 
-    private final Map<String, CompletableFuture<Void>> answering = new ConcurrentHashMap<>();
+    /**
+     * The questions of each session being answered that wait for the answer under way: a session is in the map from its
+     * first question until its last is answered (an empty list while nothing waits), so one answer at a time is under
+     * way for it and at most one more waits.
+     */
+    private final Map<String, List<String>> waiting = new ConcurrentHashMap<>();
     private ThreadPoolExecutor executor;
 
     /**
@@ -78,27 +85,61 @@ public class AnswerQueue {
         executor.shutdownNow();
     }
 
-    /** A visitor's message, once committed: answered if the assistant has the conversation. */
+    /**
+     * A visitor's message, once committed: answered if the assistant has the conversation. Questions that arrive while
+     * one of the session's is being answered wait, and are then answered together, once, in the order they were stored.
+     */
     void questionStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageStored stored) {
         if (stored.again() || stored.message().sender() != Sender.USER || !stored.session().isWithAssistant()) {
             return;
         }
         String sessionId = stored.session().id();
-        String text = stored.message().text();
-        CompletableFuture<Void> queued = answering.compute(sessionId, (id, previous) ->
-                (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous).thenRunAsync(() -> answer(sessionId, text), executor));
-        queued.whenComplete((done, failed) -> answering.remove(sessionId, queued));
+        boolean[] idle = {false};
+        waiting.compute(sessionId, (id, questions) -> {
+            List<String> more = questions;
+            if (more == null) {
+                idle[0] = true;
+                more = new ArrayList<>();
+            }
+            more.add(stored.message().text());
+            return more;
+        });
+        if (idle[0]) {
+            executor.execute(() -> answerAll(sessionId));
+        }
     }
 
-    private void answer(String sessionId, String visitorText) {
+    /** Answers the session's waiting questions, all that wait at once, until none is left; then the session is idle again. */
+    private void answerAll(String sessionId) {
+        while (true) {
+            List<String> questions = new ArrayList<>();
+            waiting.compute(sessionId, (id, left) -> {
+                if (left.isEmpty()) {
+                    return null;
+                }
+                questions.addAll(left);
+                return new ArrayList<>();
+            });
+            if (questions.isEmpty()) {
+                return;
+            }
+            answer(sessionId, questions);
+        }
+    }
+
+    /**
+     * One answer to the questions that waited together: any of them asking for a person sends the conversation to the
+     * agents; a canned response answers what they say together; otherwise the fleet, which reads them in the transcript.
+     */
+    private void answer(String sessionId, List<String> questions) {
         try {
-            Optional<String> cue = assistant.handoffCue(visitorText);
+            Optional<String> cue = questions.stream().map(assistant::handoffCue).flatMap(Optional::stream).findFirst();
             if (cue.isPresent()) {
                 routing.request(sessionId, cue.get());
                 return;
             }
             long matching = System.nanoTime();
-            Optional<CannedResponse> canned = autoReplies.match(visitorText); // in memory: no transaction unless it matches
+            Optional<CannedResponse> canned = autoReplies.match(String.join("\n", questions)); // in memory: no transaction unless it matches
             if (canned.isPresent()) {
                 assistant.autoReply(sessionId, canned.get(), (System.nanoTime() - matching) / 1_000_000);
                 return;
@@ -113,6 +154,9 @@ public class AnswerQueue {
 
     private void ask(String sessionId) {
         Assistant.Question question = assistant.prepare(sessionId);
+        if (question.spent()) {
+            return;
+        }
         if (question.handoff().isPresent()) {
             routing.request(sessionId, question.handoff().get());
             return;

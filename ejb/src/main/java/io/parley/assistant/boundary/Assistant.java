@@ -88,6 +88,21 @@ public class Assistant {
     @ConfigProperty(name = "parley.assistant.min-confidence")
     double minConfidence;
 
+    @Inject
+    @ConfigProperty(name = "parley.assistant.max-calls-per-session")
+    long maxCalls;
+
+    @Inject
+    @ConfigProperty(name = "parley.assistant.max-tokens-per-session")
+    long maxTokens;
+
+    @Inject
+    @ConfigProperty(name = "parley.assistant.budget-spent-message")
+    String budgetSpentMessage;
+
+    @EJB
+    AccuracyLog accuracyLog;
+
     /** The visitor asks for a person in their own words: no model is asked. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<String> handoffCue(String visitorText) {
@@ -110,11 +125,19 @@ public class Assistant {
     }
 
     /**
-     * What to ask the fleet about the session's latest message, or why a person should answer it instead. The budget
-     * for the first words starts now.
+     * What to ask the fleet about the session's latest messages, or why a person should answer them instead. The time
+     * for the first words starts now. When the session has had all the calls or tokens it may
+     * ({@code parley.assistant.max-calls-per-session}, {@code max-tokens-per-session}), nobody is asked: the visitor is
+     * told so and offered a person and the offline form.
      */
     public Question prepare(String sessionId) {
         ChatSession session = em.find(ChatSession.class, sessionId);
+        AccuracyLog.SessionCost cost = accuracyLog.cost(sessionId);
+        if (cost.calls() >= maxCalls || cost.tokens() >= maxTokens) {
+            ChatMessage message = transcript.append(sessionId, Sender.SYSTEM, budgetSpentMessage, null).message();
+            notices.fire(new NoticeStored(message, session, NoticeStored.Notice.offering(List.of("agent", "offline_form"), "assistant_limit")));
+            return Question.SPENT;
+        }
         Prompts.Current current = prompts.current();
         List<ChatMessage> latest = transcript.after(sessionId, Math.max(0, session.lastSeq() - current.contextLimit()), current.contextLimit());
         Optional<String> repeated = cues.inRepetition(latest);
@@ -122,7 +145,7 @@ public class Assistant {
             return new Question(null, List.of(), repeated);
         }
         List<Prompt.Turn> turns = turns(latest, redaction);
-        withImage(turns, latest.get(latest.size() - 1), current.imagePrompt());
+        withImages(turns, unanswered(latest), current.imagePrompt());
         return new Question(new Prompt(current.systemPrompt() + ReplyFormat.INSTRUCTION, turns),
                 fleet.targets(Instant.now().plusSeconds(budgetSeconds)), Optional.empty());
     }
@@ -173,15 +196,28 @@ public class Assistant {
         return handoff;
     }
 
-    /** The image the visitor sent with the message being answered goes with it, and the admin's image prompt after it. */
-    private void withImage(List<Prompt.Turn> turns, ChatMessage newest, String imagePrompt) {
-        if (newest.sender() != Sender.USER || newest.attachmentId() == null || turns.isEmpty()) {
+    /**
+     * The images the visitor sent with the messages being answered go with them (the last turn), and the admin's image
+     * prompt after them; an image sent with a message answered before is never sent again.
+     */
+    private void withImages(List<Prompt.Turn> turns, List<ChatMessage> unanswered, String imagePrompt) {
+        List<Prompt.Image> images = unanswered.stream().filter(message -> message.attachmentId() != null)
+                .map(message -> em.find(Attachment.class, message.attachmentId()))
+                .map(image -> new Prompt.Image(image.mediaType(), image.content())).toList();
+        if (images.isEmpty() || turns.isEmpty()) {
             return;
         }
-        Attachment image = em.find(Attachment.class, newest.attachmentId());
         Prompt.Turn last = turns.get(turns.size() - 1);
-        turns.set(turns.size() - 1, new Prompt.Turn(last.role(), last.text() + "\n\n" + imagePrompt,
-                List.of(new Prompt.Image(image.mediaType(), image.content()))));
+        turns.set(turns.size() - 1, new Prompt.Turn(last.role(), last.text() + "\n\n" + imagePrompt, images));
+    }
+
+    /** The visitor's messages after the last one of anybody else's: the questions being answered. */
+    static List<ChatMessage> unanswered(List<ChatMessage> latest) {
+        int first = latest.size();
+        while (first > 0 && latest.get(first - 1).sender() == Sender.USER) {
+            first--;
+        }
+        return latest.subList(first, latest.size());
     }
 
     /**
@@ -229,8 +265,17 @@ public class Assistant {
         return turns;
     }
 
-    /** What the fleet is asked and whom, or (instead) why a person should answer. */
+    /**
+     * What the fleet is asked and whom, or (instead) why a person should answer; {@link #SPENT} when nobody is asked
+     * because the session's budget is spent.
+     */
     public record Question(Prompt prompt, List<Target> targets, Optional<String> handoff) {
+
+        static final Question SPENT = new Question(null, List.of(), Optional.empty());
+
+        public boolean spent() {
+            return this == SPENT;
+        }
     }
 
 }

@@ -18,12 +18,15 @@ import java.util.UUID;
 @Entity
 @Table(name = "bot_answers")
 @NamedQuery(name = BotAnswer.OF_MESSAGE, query = "SELECT a FROM BotAnswer a WHERE a.messageId = :messageId")
+@NamedQuery(name = BotAnswer.TOKENS_OF_SESSION, query = "SELECT COALESCE(SUM(a.tokensIn), 0), COALESCE(SUM(a.tokensOut), 0) "
+        + "FROM BotAnswer a WHERE a.sessionId = :sessionId")
 public class BotAnswer {
 
     /** Why a person was asked to take over (the model's reason, cut to this): the length of its column and of a transition's. */
     public static final int MAX_REASON_LENGTH = 200;
 
     public static final String OF_MESSAGE = "BotAnswer.ofMessage";
+    public static final String TOKENS_OF_SESSION = "BotAnswer.tokensOfSession";
 
     @Id
     private String id;

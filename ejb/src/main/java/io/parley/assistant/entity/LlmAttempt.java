@@ -18,7 +18,11 @@ import java.util.UUID;
         + "SUM(CASE WHEN a.outcome = io.parley.assistant.entity.Outcome.OK THEN 0 ELSE 1 END), AVG(a.latencyMs) "
         + "FROM LlmAttempt a WHERE a.createdAt >= :since GROUP BY a.provider ORDER BY a.provider")
 @NamedQuery(name = LlmAttempt.OF_ANSWERS, query = "SELECT a FROM LlmAttempt a WHERE a.answerId IN :answerIds ORDER BY a.answerId, a.attemptNo")
+@NamedQuery(name = LlmAttempt.COUNT_OF_SESSION, query = "SELECT COUNT(a) FROM LlmAttempt a WHERE a.answerId IN "
+        + "(SELECT b.id FROM BotAnswer b WHERE b.sessionId = :sessionId)")
 public class LlmAttempt {
+
+    public static final String COUNT_OF_SESSION = "LlmAttempt.countOfSession";
 
     public static final String BY_PROVIDER = "LlmAttempt.byProvider";
     public static final String OF_ANSWERS = "LlmAttempt.ofAnswers";

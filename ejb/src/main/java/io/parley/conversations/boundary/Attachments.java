@@ -1,19 +1,22 @@
 package io.parley.conversations.boundary;
 
-import io.parley.conversations.entity.SessionRefusals;
 import io.parley.conversations.control.ImageTypes;
 import io.parley.conversations.entity.Attachment;
 import io.parley.conversations.entity.ChatSession;
+import io.parley.conversations.entity.SessionRefusals;
+import io.parley.platform.boundary.VisitorLimits;
 import io.parley.platform.entity.Refusal;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 /**
  * Images visitors send: taken only from the holder of an open session's token and only when their bytes are an image
  * (PNG, JPEG, GIF, WebP — whatever they are called); shown only to that visitor and to the agents who may see the
- * session. The size limit is the HTTP layer's (parley.chat.max-attachment-bytes), checked before anything is read.
+ * session. The size limit is the HTTP layer's (parley.chat.max-attachment-bytes), checked before anything is read; how
+ * many images and bytes a session and a client address may send is {@link VisitorLimits}'s.
  */
 @Stateless
 public class Attachments {
@@ -24,13 +27,21 @@ public class Attachments {
     @EJB
     Conversations conversations;
 
-    public Attachment add(String sessionId, String token, byte[] content) {
+    @Inject
+    VisitorLimits limits;
+
+    /**
+     * Stores an image the holder of the session's token sent from {@code clientAddress}.
+     * @throws Refusal ({@code rate_limited}) when the session or the address has sent as many images or bytes as it may for now
+     */
+    public Attachment add(String sessionId, String token, byte[] content, String clientAddress) {
         ChatSession session = conversations.held(sessionId, token);
         if (!session.isOpen()) {
             throw SessionRefusals.ended();
         }
         String mediaType = ImageTypes.of(content)
                 .orElseThrow(() -> new Refusal(Refusal.Kind.UNSUPPORTED_MEDIA_TYPE, "not_an_image", "Only PNG, JPEG, GIF and WebP images can be sent"));
+        limits.attachment(session.id(), clientAddress, content.length);
         Attachment attachment = new Attachment(session.id(), mediaType, content);
         em.persist(attachment);
         return attachment;

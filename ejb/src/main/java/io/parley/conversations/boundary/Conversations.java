@@ -104,10 +104,12 @@ public class Conversations {
     /**
      * Stores visitors' messages, of one session or many, in one transaction (the message path's group commit): each
      * with the image its visitor sent in the same session if it names one. A message refused (too long, an image of
-     * another session, a session that has ended) is refused alone; the outcomes are in the order of the posts.
+     * another session or one another message carries already, a session that has ended) is refused alone; the outcomes
+     * are in the order of the posts.
      */
     public List<Outcome> postVisitorMessages(List<VisitorPost> posts) {
-        Map<String, String> imageSessions = sessionsOfImages(posts);
+        Map<String, String> imageSessions = ofImages(Attachment.SESSIONS_OF, posts);
+        Map<String, String> carriers = ofImages(ChatMessage.CARRYING, posts);
         Outcome[] outcomes = new Outcome[posts.size()];
         List<Integer> accepted = new ArrayList<>();
         List<Entry> entries = new ArrayList<>();
@@ -117,6 +119,8 @@ public class Conversations {
                 outcomes[i] = Outcome.refused(transcript.tooLong());
             } else if (post.attachmentId() != null && !post.sessionId().equals(imageSessions.get(post.attachmentId()))) {
                 outcomes[i] = Outcome.refused(new Refusal(Refusal.Kind.NOT_FOUND, "not_found", "There is no attachment " + post.attachmentId() + " in this session"));
+            } else if (post.attachmentId() != null && !post.clientMsgId().equals(carriers.merge(post.attachmentId(), post.clientMsgId(), (first, next) -> first))) {
+                outcomes[i] = Outcome.refused(new Refusal(Refusal.Kind.CONFLICT, "attachment_used", "That image is in the conversation already; send it again to ask about it again"));
             } else {
                 accepted.add(i);
                 entries.add(new Entry(post.sessionId(), Sender.USER, null, post.text(), post.clientMsgId()));
@@ -138,15 +142,20 @@ public class Conversations {
         return List.of(outcomes);
     }
 
-    /** The session of each image the posts name (not the images: their bytes, up to the size limit, are not needed here). */
-    private Map<String, String> sessionsOfImages(List<VisitorPost> posts) {
+    /**
+     * A value for each image the posts name, from a query of pairs (image id, value) over {@code :ids}: the session it
+     * was sent in ({@link Attachment#SESSIONS_OF}; the images' bytes are not needed here), or the client message id of
+     * the message that carries it already ({@link ChatMessage#CARRYING}: an image goes with one message, and to the
+     * assistant's model once, however many name it).
+     */
+    private Map<String, String> ofImages(String pairs, List<VisitorPost> posts) {
         List<String> ids = posts.stream().map(VisitorPost::attachmentId).filter(Objects::nonNull).distinct().toList();
-        Map<String, String> sessions = new HashMap<>();
+        Map<String, String> values = new HashMap<>();
         if (!ids.isEmpty()) {
-            em.createNamedQuery(Attachment.SESSIONS_OF, Object[].class).setParameter("ids", ids).getResultList()
-                    .forEach(row -> sessions.put((String) row[0], (String) row[1]));
+            em.createNamedQuery(pairs, Object[].class).setParameter("ids", ids).getResultList()
+                    .forEach(row -> values.put((String) row[0], (String) row[1]));
         }
-        return sessions;
+        return values;
     }
 
     /**

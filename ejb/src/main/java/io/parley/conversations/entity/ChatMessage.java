@@ -18,9 +18,14 @@ import java.util.UUID;
         query = "SELECT m FROM ChatMessage m WHERE m.sessionId = :sessionId AND m.seq > :afterSeq ORDER BY m.seq")
 @NamedQuery(name = ChatMessage.BY_CLIENT_MSG_IDS,
         query = "SELECT m FROM ChatMessage m WHERE m.sessionId IN :sessionIds AND m.clientMsgId IN :clientMsgIds")
+@NamedQuery(name = ChatMessage.CARRYING, query = "SELECT m.attachmentId, m.clientMsgId FROM ChatMessage m WHERE m.attachmentId IN :ids")
+@NamedQuery(name = ChatMessage.FROM_VISITOR, query = "SELECT m.id FROM ChatMessage m WHERE m.sessionId = :sessionId "
+        + "AND m.sender = io.parley.conversations.entity.Sender.USER")
 public class ChatMessage {
 
     public static final String AFTER_SEQ = "ChatMessage.afterSeq";
+    public static final String CARRYING = "ChatMessage.carrying";
+    public static final String FROM_VISITOR = "ChatMessage.fromVisitor";
     public static final String BY_CLIENT_MSG_IDS = "ChatMessage.byClientMsgIds";
 
     @Id

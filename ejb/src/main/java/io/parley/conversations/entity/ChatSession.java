@@ -343,6 +343,11 @@ public class ChatSession {
     }
 
     /** Assigned before {@code cutoff} and not taken up since. */
+    /** When the conversation was given to its agent (null while nobody has it). */
+    public LocalDateTime assignedAt() {
+        return assignedAt;
+    }
+
     public boolean unacceptedSince(LocalDateTime cutoff) {
         return status == SessionStatus.ASSIGNED && acceptedAt == null && assignedAt != null && assignedAt.isBefore(cutoff);
     }

@@ -4,29 +4,35 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.parley.conversations.entity.Assigned;
 import io.parley.conversations.entity.ChatSession;
 import io.parley.identity.entity.User;
+import io.parley.notifications.entity.Notification;
 import io.parley.notifications.entity.NotificationCreated;
 import io.parley.platform.entity.Json;
-import io.parley.routing.entity.AgentPresence;
-import io.parley.routing.entity.AgentRequested;
-import io.parley.notifications.entity.Notification;
 import io.parley.platform.entity.Page;
 import io.parley.platform.entity.Refusal;
+import io.parley.platform.entity.UtcClock;
+import io.parley.routing.entity.AgentPresence;
+import io.parley.routing.entity.AgentRequested;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Stores what agents are told and lets each read and mark their own; nobody sees another person's. The rules of who is
  * told what run inside the transaction of what they tell about: an agent is told of a conversation given to them, every
  * online agent of a visitor asking for a person, everyone of a ticket. A notification is announced
  * ({@link NotificationCreated}) once committed, unless its person turned desktop notifications off in their
- * preferences; then it waits in their list.
+ * preferences; then it waits in their list. Visitors asking for a person and tickets — what anyone on the internet can
+ * cause — are coalesced: while a person has an unread one of the kind from the last
+ * {@code parley.notifications.coalesce-seconds}, a new event updates it (its text, its session, its count) instead of
+ * adding another, and is announced as that notification again.
  */
 @Stateless
 public class Notifications {
@@ -39,9 +45,21 @@ public class Notifications {
     @Inject
     Event<NotificationCreated> created;
 
+    @Inject
+    @ConfigProperty(name = "parley.notifications.coalesce-seconds")
+    int coalesceSeconds;
+
     public Notification tell(String userId, Notification.Kind kind, String text, String sessionId) {
-        Notification notification = new Notification(userId, kind, text, sessionId);
-        em.persist(notification);
+        Optional<Notification> unread = kind.coalesces() ? em.createNamedQuery(Notification.UNREAD_OF_KIND, Notification.class)
+                .setParameter("userId", userId).setParameter("kind", kind.name())
+                .setParameter("since", UtcClock.now().minusSeconds(coalesceSeconds)).setMaxResults(1).getResultStream().findFirst()
+                : Optional.empty();
+        Notification notification = unread.orElseGet(() -> new Notification(userId, kind, text, sessionId));
+        if (unread.isPresent()) {
+            notification.again(text, sessionId);
+        } else {
+            em.persist(notification);
+        }
         if (wantsThemAtOnce(userId)) {
             created.fire(new NotificationCreated(notification));
         }

@@ -14,16 +14,26 @@ import java.util.UUID;
 @Table(name = "notifications")
 @NamedQuery(name = Notification.OF_USER, query = "SELECT n FROM Notification n WHERE n.userId = :userId ORDER BY n.createdAt DESC, n.id")
 @NamedQuery(name = Notification.COUNT_OF_USER, query = "SELECT COUNT(n) FROM Notification n WHERE n.userId = :userId")
+@NamedQuery(name = Notification.UNREAD_OF_KIND, query = "SELECT n FROM Notification n WHERE n.userId = :userId AND n.kind = :kind "
+        + "AND n.readAt IS NULL AND n.createdAt >= :since ORDER BY n.createdAt DESC")
 public class Notification {
 
     public static final String OF_USER = "Notification.ofUser";
+    public static final String UNREAD_OF_KIND = "Notification.unreadOfKind";
     public static final String COUNT_OF_USER = "Notification.countOfUser";
 
     /**
      * What happened: a conversation given to the person, taken from them, a visitor asking for a person, or a visitor
      * leaving a message with the offline form.
      */
-    public enum Kind { ASSIGNED, AGENT_REQUEST, TICKET }
+    public enum Kind {
+        ASSIGNED, AGENT_REQUEST, TICKET;
+
+        /** Whether events of this kind, while unread, make one notification: anyone may cause them (a flood could). */
+        public boolean coalesces() {
+            return this != ASSIGNED;
+        }
+    }
 
     @Id
     private String id;
@@ -37,6 +47,9 @@ public class Notification {
 
     @Column(name = "session_id")
     private String sessionId;
+
+    /** How many events of its kind this (unread) notification stands for; it tells of the latest. */
+    private int occurrences;
 
     @Column(name = "read_at")
     private LocalDateTime readAt;
@@ -53,7 +66,16 @@ public class Notification {
         this.kind = kind.name();
         this.text = text;
         this.sessionId = sessionId;
+        this.occurrences = 1;
         this.createdAt = UtcClock.now();
+    }
+
+    /** Another event of the same kind before this was read: it now tells of that one, and counts it. */
+    public void again(String latestText, String latestSessionId) {
+        text = latestText;
+        sessionId = latestSessionId;
+        occurrences++;
+        createdAt = UtcClock.now();
     }
 
     public void markRead() {
@@ -80,6 +102,10 @@ public class Notification {
 
     public String sessionId() {
         return sessionId;
+    }
+
+    public int occurrences() {
+        return occurrences;
     }
 
     public LocalDateTime readAt() {

@@ -3,6 +3,7 @@ package io.parley.platform.entity;
 import jakarta.ejb.ApplicationException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A request a business component refuses, and why: a {@link Kind} that any boundary can answer with (REST maps each to
@@ -55,5 +56,10 @@ public class Refusal extends RuntimeException {
 
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /** The wait in whole seconds, rounded up (never 0: "try again in 0 s" would be tried again at once). */
+    public OptionalLong retryAfterSeconds() {
+        return retryAfter == null ? OptionalLong.empty() : OptionalLong.of(Math.max(1, (retryAfter.toMillis() + 999) / 1000));
     }
 }

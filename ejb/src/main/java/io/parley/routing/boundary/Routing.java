@@ -3,6 +3,7 @@ package io.parley.routing.boundary;
 import io.parley.conversations.control.Transcript;
 import io.parley.conversations.control.Transcript.Appended;
 import io.parley.conversations.entity.Assigned;
+import io.parley.conversations.entity.ChatMessage;
 import io.parley.conversations.entity.ChatSession;
 import io.parley.platform.entity.Refusal;
 import io.parley.conversations.entity.NoticeStored;
@@ -119,6 +120,9 @@ public class Routing {
      * starts, and an agent with room gets it at once if there is one; with nobody online it waits in the unassigned
      * inbox and the visitor is offered the offline form at once rather than only when the countdown ends.
      * Asking again while waiting or talking to someone changes nothing.
+     * @throws Refusal ({@code write_first}) when the session would join the queue but the visitor has not written
+     *         anything yet and the desk's settings do not allow that: no place at the desk goes to a conversation with
+     *         nothing in it
      */
     public Request request(String sessionId, String reason) {
         ChatSession session = transcript.locked(sessionId);
@@ -128,6 +132,10 @@ public class Routing {
         if (!settings.isOpenNow()) {
             notify(session, closedMessage, NoticeStored.Notice.offering(List.of("offline_form"), Unavailable.OUTSIDE_BUSINESS_HOURS.wireName()));
             return new Request(session, true, Optional.of(Unavailable.OUTSIDE_BUSINESS_HOURS), OptionalLong.empty());
+        }
+        if (em.createNamedQuery(ChatMessage.FROM_VISITOR, String.class).setParameter("sessionId", sessionId).setMaxResults(1)
+                .getResultList().isEmpty() && !settings.requestsBeforeMessage()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "write_first", "Tell us in a message what you need first; then ask for a person");
         }
         transcript.record(session.queueForAgent(reason));
         List<AgentPresence> online = onlineLocked();
@@ -149,8 +157,10 @@ public class Routing {
     }
 
     /**
-     * An assignment nobody took up in time: the agent is set away (they are evidently not at their desk) and the
-     * conversation goes to the next agent with room, or back to the queue, with the visitor's countdown running on.
+     * An assignment nobody took up in time: the conversation goes to the next agent with room (never back to this one),
+     * or back to the queue, with the visitor's countdown running on. The agent is set away — they are evidently not at
+     * their desk — unless the offer was one of a run of several made to them within the acceptance time of each other
+     * ({@link AgentPresence#awayIfLapsed}): a flood of requests must not empty the desk (docs/decisions.md).
      */
     public void lapse(String sessionId) {
         ChatSession session = transcript.locked(sessionId);
@@ -158,13 +168,15 @@ public class Routing {
             return; // taken up or moved on since the query
         }
         String agentId = session.assignedAgentId();
+        LocalDateTime offeredAt = session.assignedAt();
         transcript.record(session.lapse());
         List<AgentPresence> locked = em.createNamedQuery(AgentPresence.ONLINE_OR, AgentPresence.class).setParameter("userId", agentId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-        locked.stream().filter(presence -> presence.userId().equals(agentId)).forEach(presence -> presence.change(AgentStatus.AWAY, null));
-        lapsed.fire(new AssignmentLapsed(sessionId, agentId));
+        Optional<AgentPresence> agent = locked.stream().filter(presence -> presence.userId().equals(agentId)).findFirst();
+        agent.filter(presence -> presence.awayIfLapsed(offeredAt)).ifPresent(presence -> presence.change(AgentStatus.AWAY, null));
+        lapsed.fire(new AssignmentLapsed(sessionId, agentId, agent.map(AgentPresence::status).orElse(AgentStatus.OFFLINE)));
         changed.fire(new SessionChanged(session, agentId));
-        assign(session, locked.stream().filter(presence -> presence.status() == AgentStatus.ONLINE).toList(), load());
+        assign(session, locked.stream().filter(presence -> presence.status() == AgentStatus.ONLINE && !presence.userId().equals(agentId)).toList(), load());
     }
 
     /** Visitors who waited the whole countdown: {@link #stopWaiting} each, in its own transaction. */
@@ -308,7 +320,7 @@ public class Routing {
         Optional<AgentPresence> agent = AgentPicker.pick(online, load, AgentPicker.Strategy.of(strategy));
         agent.ifPresent(chosen -> {
             transcript.record(session.routeTo(chosen.userId()));
-            chosen.assigned();
+            chosen.assigned(session.assignedAt(), Duration.ofSeconds(acceptTimeoutSeconds));
             load.merge(chosen.userId(), 1L, Long::sum);
             changed.fire(SessionChanged.of(session));
             assigned.fire(new Assigned(session));

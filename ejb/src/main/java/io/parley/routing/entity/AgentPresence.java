@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.LocalDateTime;
 
 /** An agent's availability: status, how many conversations at once, when they were last given one. */
@@ -35,6 +36,13 @@ public class AgentPresence {
     @Column(name = "last_assigned_at")
     private LocalDateTime lastAssignedAt;
 
+    /** When the current run of offers began: offers each made within the acceptance time of the one before. */
+    @Column(name = "offer_run_since")
+    private LocalDateTime offerRunSince;
+
+    @Column(name = "offers_in_run")
+    private int offersInRun;
+
     @Column(name = "updated_at")
     private LocalDateTime updatedAt;
 
@@ -56,8 +64,26 @@ public class AgentPresence {
         updatedAt = UtcClock.now();
     }
 
-    public void assigned() {
-        lastAssignedAt = UtcClock.now();
+    /**
+     * The agent was offered a conversation at {@code offeredAt}, to take up within {@code acceptTime}: an offer made
+     * within that time of the one before continues the run of offers, any other starts one.
+     */
+    public void assigned(LocalDateTime offeredAt, Duration acceptTime) {
+        if (lastAssignedAt == null || offerRunSince == null || !offeredAt.isBefore(lastAssignedAt.plus(acceptTime))) {
+            offerRunSince = offeredAt;
+            offersInRun = 0;
+        }
+        offersInRun++;
+        lastAssignedAt = offeredAt;
+    }
+
+    /**
+     * Whether an offer made at {@code offeredAt} that nobody took up shows the agent is away: unless it was one of a run
+     * of several offers, which is the desk filling up at once (a rush, or a flood of requests), not the agent's absence.
+     */
+    public boolean awayIfLapsed(LocalDateTime offeredAt) {
+        boolean inRunOfSeveral = offerRunSince != null && !offeredAt.isBefore(offerRunSince) && offersInRun > 1;
+        return !inRunOfSeveral;
     }
 
     public String userId() {

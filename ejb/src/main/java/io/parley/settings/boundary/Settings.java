@@ -39,7 +39,7 @@ public class Settings {
                 em.createNamedQuery(OpeningPeriod.ALL, OpeningPeriod.class).getResultStream()
                         .map(period -> new BusinessHours.Period(period.day(), period.opensAt(), period.closesAt()))
                         .toList());
-        return new Current(settings.aiResumesAfterAgent(), hours);
+        return new Current(settings.aiResumesAfterAgent(), settings.requestsBeforeMessage(), hours);
     }
 
     /** What the widget shows when a session starts: the admin's text, or the configured default. */
@@ -52,6 +52,11 @@ public class Settings {
         em.find(DeskSettings.class, DeskSettings.ID).welcomeMessage(text, actor.userId());
         audit.record(actor, "settings.welcome-message", "desk", text.length() + " characters");
         return text;
+    }
+
+    /** Whether a visitor may ask for a person before writing anything (by default not: docs/security.md). */
+    public boolean requestsBeforeMessage() {
+        return em.find(DeskSettings.class, DeskSettings.ID).requestsBeforeMessage();
     }
 
     /** Always, without business hours (the opening periods are read only when they count). */
@@ -82,13 +87,14 @@ public class Settings {
     public Current change(Actor actor, Current next) {
         DeskSettings settings = em.find(DeskSettings.class, DeskSettings.ID);
         BusinessHours hours = next.businessHours();
-        settings.change(next.aiResumesAfterAgent(), hours.enabled(), hours.zone().getId(), actor.userId());
+        boolean requestsBeforeMessage = next.requestsBeforeMessage() == null ? settings.requestsBeforeMessage() : next.requestsBeforeMessage();
+        settings.change(next.aiResumesAfterAgent(), requestsBeforeMessage, hours.enabled(), hours.zone().getId(), actor.userId());
         em.createNamedQuery(OpeningPeriod.DELETE_ALL).executeUpdate();
         hours.periods().forEach(period -> em.persist(new OpeningPeriod(period.day(), period.opens(), period.closes())));
         audit.record(actor, "settings.change", "desk", "aiResumesAfterAgent=" + next.aiResumesAfterAgent()
-                + ", businessHours=" + (hours.enabled() ? hours.zone() + " " + hours.periods().stream()
+                + ", requestsBeforeMessage=" + requestsBeforeMessage + ", businessHours=" + (hours.enabled() ? hours.zone() + " " + hours.periods().stream()
                         .map(p -> p.day() + " " + p.opens() + "-" + p.closes()).collect(Collectors.joining(", ")) : "off"));
-        return next;
+        return current();
     }
 
     /** How the widget looks: its header's title and logo (null for none), its colour, and its launcher. */
@@ -99,7 +105,10 @@ public class Settings {
     public record ForWidget(Look look, String welcomeMessage, boolean open) {
     }
 
-    /** Whether the assistant takes a conversation back when its agent lets go of it, and the business hours. */
-    public record Current(boolean aiResumesAfterAgent, BusinessHours businessHours) {
+    /**
+     * Whether the assistant takes a conversation back when its agent lets go of it, whether a visitor may ask for a
+     * person before writing anything (null in a change: as it is), and the business hours.
+     */
+    public record Current(boolean aiResumesAfterAgent, Boolean requestsBeforeMessage, BusinessHours businessHours) {
     }
 }

@@ -23,6 +23,9 @@ public class DeskSettings {
     @Column(name = "business_hours_enabled")
     private boolean businessHoursEnabled;
 
+    @Column(name = "requests_before_message")
+    private boolean requestsBeforeMessage;
+
     @Column(name = "time_zone")
     private String timeZone;
 
@@ -38,8 +41,9 @@ public class DeskSettings {
     protected DeskSettings() {
     }
 
-    public void change(boolean aiResumesAfterAgent, boolean businessHoursEnabled, String timeZone, String userId) {
+    public void change(boolean aiResumesAfterAgent, boolean requestsBeforeMessage, boolean businessHoursEnabled, String timeZone, String userId) {
         this.aiResumesAfterAgent = aiResumesAfterAgent;
+        this.requestsBeforeMessage = requestsBeforeMessage;
         this.businessHoursEnabled = businessHoursEnabled;
         this.timeZone = timeZone;
         this.updatedAt = UtcClock.now();
@@ -59,6 +63,11 @@ public class DeskSettings {
 
     public boolean aiResumesAfterAgent() {
         return aiResumesAfterAgent;
+    }
+
+    /** Whether a visitor may ask for a person before writing anything (by default they may not: docs/security.md). */
+    public boolean requestsBeforeMessage() {
+        return requestsBeforeMessage;
     }
 
     public boolean businessHoursEnabled() {

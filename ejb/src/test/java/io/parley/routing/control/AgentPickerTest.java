@@ -1,12 +1,13 @@
 package io.parley.routing.control;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.parley.platform.entity.UtcClock;
 import io.parley.routing.control.AgentPicker.Strategy;
 import io.parley.routing.entity.AgentPresence;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class AgentPickerTest {
 
@@ -33,9 +34,9 @@ class AgentPickerTest {
     void roundRobinTakesWhoeverWaitedLongestSinceTheirLastConversation() throws InterruptedException {
         AgentPresence first = agent("a", 5);
         AgentPresence second = agent("b", 5);
-        first.assigned();
+        first.assigned(UtcClock.now(), Duration.ofMinutes(1));
         Thread.sleep(5);
-        second.assigned();
+        second.assigned(UtcClock.now(), Duration.ofMinutes(1));
         AgentPresence never = agent("z", 5);
         assertThat(AgentPicker.pick(List.of(first, second), Map.of("a", 4L), Strategy.ROUND_ROBIN)).map(AgentPresence::userId).contains("a");
         assertThat(AgentPicker.pick(List.of(first, second, never), Map.of(), Strategy.ROUND_ROBIN)).map(AgentPresence::userId).contains("z");

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -23,6 +24,7 @@ import io.parley.systemtest.support.OwnParley;
 import io.parley.systemtest.support.PayaraMicro;
 import io.parley.systemtest.support.TestDatabase;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -47,6 +49,8 @@ class AssistantIT {
     static final List<String> SUGGESTIONS = List.of("Are you open on holidays?", "Where is the shop?");
     /** How long Anthropic's open circuit breaker rests here. */
     static final long BREAKER_REST_MS = 2000;
+    /** The assistant's budget of tokens per conversation here (the other tests stay far below it). */
+    static final int MAX_TOKENS_PER_SESSION = 3000;
 
     static OwnParley parley;
     static TestDatabase database;
@@ -62,6 +66,7 @@ class AssistantIT {
         Map<String, String> environment = new HashMap<>();
         environment.put("PARLEY_ASSISTANT_BUDGET_SECONDS", "6");
         environment.put("REDACT_PII", "true");
+        environment.put("PARLEY_ASSISTANT_MAX_TOKENS_PER_SESSION", String.valueOf(MAX_TOKENS_PER_SESSION));
         // MicroProfile Fault Tolerance reads io.parley.assistant.control.<Client>/complete/CircuitBreaker/<parameter>: the
         // breakers of OpenAI and Gemini stay closed here, so that one test's failures cannot rest them in the next;
         // Anthropic's keeps the production settings but rests for 2 s only (its test waits that long at its end).
@@ -447,7 +452,7 @@ class AssistantIT {
     }
 
     @Test
-    void anImageTheVisitorSendsGoesToTheModelWithTheImagePrompt() {
+    void anImageTheVisitorSendsGoesToTheModelWithTheImagePromptOnceWithItsOwnMessage() {
         llm.stubFor(streamed("openai").willReturn(sse(LlmWire.openAiStream(List.of("That label says: fragile."), 900, 8))));
         configure("openai", "sk-test-openai-key-4711", 0);
         try (ChatClient visitor = ChatClient.connect(server.ws("/ws/chat"))) {
@@ -458,11 +463,67 @@ class AssistantIT {
             String url = new String(sent.body(), StandardCharsets.UTF_8).replaceAll(".*\"url\":\"([^\"]+)\".*", "$1");
             visitor.request("user_message", Map.of("text", "What does this label say?", "clientMsgId", "label", "attachmentUrl", url));
             assertThat(visitor.until("bot_message", data -> true).path("message").path("text").asText()).isEqualTo("That label says: fragile.");
+
+            visitor.say("And what does fragile mean?");
+            visitor.until("bot_message", data -> true);
+            JsonNode again = visitor.answer("user_message", Map.of("text", "Look again", "clientMsgId", "label-again", "attachmentUrl", url));
+            assertThat(again.path("data").path("code").asText()).as("an image goes with one message: %s", again).isEqualTo("attachment_used");
+            assertThat(visitor.request("user_message", Map.of("text", "What does this label say?", "clientMsgId", "label", "attachmentUrl", url))
+                    .path("message").path("seq").asLong()).as("sending the same message again is still the same message").isEqualTo(1);
         }
+        llm.verify(2, requested("openai"));
         llm.verify(1, requested("openai")
                 .withRequestBody(matchingJsonPath("$.messages[1].content[1].image_url.url",
                         equalTo("data:image/png;base64," + Base64.getEncoder().encodeToString(Images.PNG))))
                 .withRequestBody(matchingJsonPath("$.messages[1].content[0].text", containing("The visitor sent this image."))));
+        llm.verify(1, requested("openai").withRequestBody(containing("And what does fragile mean?"))
+                .withRequestBody(notContaining("image_url")));
+    }
+
+    @Test
+    void questionsSentWhileOneIsBeingAnsweredAreAnsweredTogetherOnceInOrder() {
+        llm.stubFor(streamed("openai").willReturn(sse(LlmWire.openAiStream(List.of("One moment, here it is."), 30, 7)).withFixedDelay(1500)));
+        configure("openai", "sk-test-openai-key-4711", 0);
+        try (ChatClient visitor = ChatClient.connect(server.ws("/ws/chat"))) {
+            visitor.startSession(Map.of());
+            for (String question : List.of("first question", "second question", "third question", "fourth question")) {
+                visitor.say(question);
+            }
+            visitor.until("bot_message", data -> true);
+            visitor.until("bot_message", data -> true);
+            assertThat(visitor.drain(Duration.ofSeconds(3))).as("no third answer").noneMatch(frame -> frame.path("type").asText().equals("bot_message"));
+        }
+        List<String> asked = llm.findAll(requested("openai")).stream().map(request -> request.getBodyAsString()).toList();
+        assertThat(asked).as("four questions, at most two answers under way one after the other").hasSize(2);
+        String last = asked.get(1);
+        assertThat(last.indexOf("second question")).as("the waiting ones together, in order: %s", last).isPositive()
+                .isLessThan(last.indexOf("third question"));
+        assertThat(last.indexOf("third question")).isLessThan(last.indexOf("fourth question"));
+    }
+
+    @Test
+    void onceAConversationHasSpentItsBudgetNoModelIsAskedAndTheVisitorIsOfferedAPersonWithTheCostInTheLog() {
+        llm.stubFor(streamed("openai").willReturn(sse(LlmWire.openAiStream(List.of("Here is a long answer."), 1400, 200))));
+        configure("openai", "sk-test-openai-key-4711", 0);
+        String[] agent = newAgent();
+        try (ChatClient visitor = ChatClient.connect(server.ws("/ws/chat"))) {
+            String session = visitor.startSession(Map.of()).path("sessionId").asText();
+            assertThat(ask(visitor, "Tell me everything").type()).isEqualTo("bot_message");
+            assertThat(ask(visitor, "And more").type()).isEqualTo("bot_message");
+            Answer spent = ask(visitor, "And even more");
+            assertThat(spent.type()).as("3,200 tokens spent of %s", MAX_TOKENS_PER_SESSION).isEqualTo("system_message");
+            assertThat(spent.last().path("reason").asText()).isEqualTo("assistant_limit");
+            assertThat(spent.last().path("offers")).extracting(JsonNode::asText).containsExactly("agent", "offline_form");
+            assertThat(spent.last().path("message").path("text").asText()).contains("can't answer more questions");
+            llm.verify(2, requested("openai"));
+
+            JsonNode cost = api.get("/api/admin/accuracy/sessions/" + session + "/cost", admin).body();
+            assertThat(cost.path("modelCalls").asLong()).isEqualTo(2);
+            assertThat(cost.path("tokensIn").asLong()).isEqualTo(2800);
+            assertThat(cost.path("tokensOut").asLong()).isEqualTo(400);
+            assertThat(api.get("/api/admin/accuracy/sessions/" + session + "/cost", agent[1]).status()).as("agents").isEqualTo(403);
+            assertThat(api.get("/api/admin/accuracy/sessions/" + session + "/cost", null).status()).as("anonymous").isEqualTo(401);
+        }
     }
 
     /** Asks, sees the conversation go to the people, and answers with the session. */

@@ -12,6 +12,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class RoutingClockIT {
 
+    static final int ACCEPT_TIMEOUT_SECONDS = 3;
+
     private static OwnParley parley;
     private static TestDatabase database;
     private static PayaraMicro server;
@@ -36,7 +39,8 @@ class RoutingClockIT {
 
     @BeforeAll
     static void start() {
-        parley = OwnParley.start("routing-clock", Map.of("PARLEY_ROUTING_ACCEPT_TIMEOUT_SECONDS", "3", "PARLEY_ROUTING_REQUEST_TIMEOUT_SECONDS", "8"));
+        parley = OwnParley.start("routing-clock", Map.of("PARLEY_ROUTING_ACCEPT_TIMEOUT_SECONDS", String.valueOf(ACCEPT_TIMEOUT_SECONDS), "PARLEY_ROUTING_REQUEST_TIMEOUT_SECONDS", "8"))
+                .allowingRequestsBeforeMessage();
         database = parley.database();
         server = parley.server();
         api = parley.api();
@@ -76,6 +80,46 @@ class RoutingClockIT {
             assertThat(owner(session)).as("taken up: it stays").isEqualTo(second);
             assertThat(presence(second)).isEqualTo("online");
             offline(ann, ben);
+        }
+    }
+
+    /**
+     * A flood of requests fills an agent's capacity with offers at once; that they lapse says nothing of whether the
+     * agent is at the desk, so the agent stays online (docs/decisions.md). An offer on its own that lapses still does.
+     */
+    @Test
+    void offersThatLapseInARunOfSeveralLeaveTheAgentOnlineWhileOneOnItsOwnSetsThemAway() {
+        RoutingIT.closeEverythingWaiting(api, admin);
+        String[] dee = agent("dee");
+        List<ChatClient> flood = new ArrayList<>();
+        try (ChatClient deeSocket = socket(dee[1]); ChatClient single = ChatClient.connect(server.ws("/ws/chat"))) {
+            assertThat(api.call("PUT", "/api/agents/me/status", dee[1], Map.of("status", "online", "capacity", 3)).status()).isEqualTo(200);
+            List<String> sessions = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ChatClient visitor = ChatClient.connect(server.ws("/ws/chat"));
+                flood.add(visitor);
+                sessions.add(visitor.startSession(Map.of("name", "Flood " + i)).path("sessionId").asText());
+                assertThat(visitor.request("request_agent", Map.of()).path("status").asText()).isEqualTo("assigned");
+            }
+            for (String session : sessions) {
+                JsonNode lapsed = deeSocket.until("assignment_lapsed", data -> data.path("sessionId").asText().equals(session));
+                assertThat(lapsed.path("status").asText()).as("three offers at once lapsed: Dee stays online").isEqualTo("online");
+            }
+            assertThat(presence(dee[0])).isEqualTo("online");
+            for (ChatClient visitor : flood) {
+                visitor.request("end_session", Map.of());
+            }
+            deeSocket.drain(Duration.ofSeconds(ACCEPT_TIMEOUT_SECONDS + 1)); // the run of offers is over
+
+            String alone = single.startSession(Map.of("name", "Alone")).path("sessionId").asText();
+            assertThat(single.request("request_agent", Map.of()).path("status").asText()).isEqualTo("assigned");
+            JsonNode lapsed = deeSocket.until("assignment_lapsed", data -> data.path("sessionId").asText().equals(alone));
+            assertThat(lapsed.path("status").asText()).as("one offer on its own lapsed: Dee is not at the desk").isEqualTo("away");
+            assertThat(presence(dee[0])).isEqualTo("away");
+            single.request("end_session", Map.of());
+        } finally {
+            flood.forEach(ChatClient::close);
+            offline(dee);
         }
     }
 

@@ -145,13 +145,19 @@ public final class ChatClient implements AutoCloseable {
 
     /** Sends a frame with a fresh ref and returns the data of its ack, passing over events that come first. */
     public JsonNode request(String type, Object data) {
+        JsonNode frame = answer(type, data);
+        assertThat(frame.path("type").asText()).as("answer to %s: %s", type, frame).isEqualTo("ack");
+        return frame.path("data");
+    }
+
+    /** Sends a frame with a fresh ref and returns the server's answer to it, its ack or an error, passing over events that come first. */
+    public JsonNode answer(String type, Object data) {
         String ref = ref();
         send(type, data, ref);
         while (true) {
             JsonNode frame = next();
             if (ref.equals(frame.path("ref").asText())) {
-                assertThat(frame.path("type").asText()).as("answer to %s: %s", type, frame).isEqualTo("ack");
-                return frame.path("data");
+                return frame;
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.parley.systemtest.support;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,21 @@ public record OwnParley(PayaraMicro server, TestDatabase database, Api api, Stri
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Lets visitors ask for a person before they write anything (an admin's desk setting; by default they must write
+     * first): for servers whose tests are about routing and handoff, where a first message would only add the
+     * assistant's answer to every transcript. The rule itself is tested in LimitsIT and WidgetHumansIT.
+     */
+    public OwnParley allowingRequestsBeforeMessage() {
+        ObjectNode settings = (ObjectNode) api.get("/api/admin/settings", adminToken).body();
+        settings.put("requestsBeforeMessage", true);
+        Api.Reply changed = api.call("PUT", "/api/admin/settings", adminToken, settings);
+        if (changed.status() != 200) {
+            throw new IllegalStateException("The desk's settings could not be changed: " + changed);
+        }
+        return this;
     }
 
     /** A new agent, signed in: {@code [id, token]}. */

@@ -3,6 +3,7 @@ package io.parley.systemtest.support;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The environment a test starts Parley with on a database server: the database, a master key and the first admin. */
@@ -24,8 +25,19 @@ public final class ParleyEnvironment {
         environment.put("MASTER_KEY_BASE64", newMasterKey());
         environment.put("PARLEY_ADMIN_EMAIL", ADMIN_EMAIL);
         environment.put("PARLEY_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // Every test's clients connect from 127.0.0.1, as fast as a program can: to the abuse limits the whole run looks
+        // like one script. They are lifted here and tested on a server of their own with its own (LimitsIT).
+        for (String limit : LIMITS) {
+            environment.put(limit, "1000000000/1s");
+        }
         return environment;
     }
+
+    /** The settings of the limits on what one visitor or one address may do (docs/security.md, "Abuse limits"). */
+    public static final List<String> LIMITS = List.of("PARLEY_LIMITS_SESSION_MESSAGES", "PARLEY_LIMITS_ADDRESS_MESSAGES",
+            "PARLEY_LIMITS_ADDRESS_SESSIONS", "PARLEY_LIMITS_SESSION_AGENT_REQUESTS", "PARLEY_LIMITS_ADDRESS_AGENT_REQUESTS",
+            "PARLEY_LIMITS_SESSION_ATTACHMENTS", "PARLEY_LIMITS_SESSION_ATTACHMENT_BYTES", "PARLEY_LIMITS_ADDRESS_ATTACHMENTS",
+            "PARLEY_LIMITS_ADDRESS_ATTACHMENT_BYTES", "PARLEY_LIMITS_ADDRESS_TICKETS");
 
     public static String newMasterKey() {
         byte[] key = new byte[32];

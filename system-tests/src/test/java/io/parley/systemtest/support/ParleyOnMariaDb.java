@@ -53,7 +53,7 @@ public final class ParleyOnMariaDb implements ParameterResolver {
         }
 
         static RunningParley start() {
-            OwnParley parley = OwnParley.start("mariadb", Map.of());
+            OwnParley parley = OwnParley.start("mariadb", Map.of()).allowingRequestsBeforeMessage();
             return new RunningParley(parley.server(), parley.database());
         }
 

@@ -29,7 +29,7 @@ public final class ParleyWithShortTimers implements ParameterResolver {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(Running.class, key -> new Running(OwnParley.start("short-timers", Map.of(
                         "PARLEY_CHAT_SESSION_TIMEOUT_SECONDS", Integer.toString(SESSION_TIMEOUT_SECONDS),
-                        "PARLEY_ROUTING_ACCEPT_TIMEOUT_SECONDS", Integer.toString(ACCEPT_TIMEOUT_SECONDS)))), Running.class)
+                        "PARLEY_ROUTING_ACCEPT_TIMEOUT_SECONDS", Integer.toString(ACCEPT_TIMEOUT_SECONDS))).allowingRequestsBeforeMessage()), Running.class)
                 .parley();
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
 import io.parley.systemtest.support.Chromium;
 import io.parley.systemtest.support.Chromium.RunningChromium;
 import io.parley.systemtest.support.WidgetDesk;
@@ -70,8 +71,16 @@ class WidgetHumansIT {
         try (BrowserContext visitor = chromium.visitor(1280, 800)) {
             WidgetPage widget = WidgetPage.open(visitor, desk.url("/"));
             widget.openChat();
-            widget.chat().getByText("Talk to a person").click();
             FrameLocator chat = widget.chat();
+            // the desk takes a conversation only once there is something in it (docs/security.md, "Abuse limits")
+            chat.getByText("Talk to a person").click();
+            assertThat(chat.getByRole(AriaRole.ALERT)).hasText("Tell us in a message what you need first, then ask for a person.");
+            assertThat(widget.input()).isFocused();
+            assertThat(chat.locator("form.form").first()).isHidden();
+            widget.say("Can somebody call me back?");
+            assertThat(chat.getByText("I can only answer questions about the shop.")).isVisible();
+            assertThat(chat.getByText("Tell us in a message what you need first")).isHidden(); // gone once they wrote
+            chat.getByText("Talk to a person").click();
             Locator form = chat.locator("form.form").first();
             assertThat(form).isVisible();
             assertThat(form).containsText("Nobody from our team is available right now.");

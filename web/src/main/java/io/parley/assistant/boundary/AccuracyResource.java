@@ -65,6 +65,15 @@ public class AccuracyResource {
                 .toList();
     }
 
+    /** What the assistant has cost in one conversation: calls to providers (failed ones too) and tokens in and out. */
+    @GET
+    @Path("sessions/{sessionId}/cost")
+    @RolesAllowed("admin")
+    public CostView cost(@PathParam("sessionId") @Size(max = 36) String sessionId) {
+        AccuracyLog.SessionCost cost = log.cost(sessionId);
+        return new CostView(sessionId, cost.calls(), cost.tokensIn(), cost.tokensOut());
+    }
+
     @PUT
     @Path("{messageId}/mark")
     @RolesAllowed({"admin", "agent"})
@@ -96,6 +105,9 @@ public class AccuracyResource {
         static AttemptView of(LlmAttempt attempt) {
             return new AttemptView(attempt.provider().wireName(), attempt.model(), attempt.outcome().wireName(), attempt.error(), attempt.latencyMs());
         }
+    }
+
+    public record CostView(String sessionId, long modelCalls, long tokensIn, long tokensOut) {
     }
 
     public record ProviderView(String provider, long calls, long failures, double errorRate, long averageLatencyMs) {

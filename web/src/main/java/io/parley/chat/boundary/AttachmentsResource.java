@@ -1,8 +1,9 @@
 package io.parley.chat.boundary;
 
 import io.parley.conversations.boundary.Attachments;
-import io.parley.push.boundary.AttachmentLink;
 import io.parley.conversations.entity.Attachment;
+import io.parley.identity.boundary.Caller;
+import io.parley.push.boundary.AttachmentLink;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -27,12 +28,18 @@ public class AttachmentsResource {
     @Inject
     Attachments attachments;
 
-    /** 201 with {@code {id, url, mediaType, size}}; 415 when the bytes are no image, 413 when they are too many. */
+    @Inject
+    Caller caller;
+
+    /**
+     * 201 with {@code {id, url, mediaType, size}}; 415 when the bytes are no image, 413 when they are too many, 429 with
+     * {@code Retry-After} when the session or the client's address has sent as many images as it may for now.
+     */
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response add(@HeaderParam(SessionHeaders.SESSION) String sessionId, @HeaderParam(SessionHeaders.TOKEN) String token, byte[] content) {
-        Attachment attachment = attachments.add(sessionId, token, content);
+        Attachment attachment = attachments.add(sessionId, token, content, caller.clientAddress());
         return Response.status(Response.Status.CREATED).entity(new Sent(attachment.id(), AttachmentLink.url(attachment.id()),
                 attachment.mediaType(), attachment.sizeBytes())).build();
     }

@@ -19,6 +19,8 @@ import io.parley.push.boundary.Frames;
 import io.parley.push.boundary.Push;
 import io.parley.push.boundary.Replays;
 import io.parley.push.boundary.WireMessage;
+import io.parley.platform.boundary.HandshakeOrigins;
+import io.parley.platform.boundary.VisitorLimits;
 import io.parley.routing.boundary.Routing;
 import io.parley.settings.boundary.Settings;
 import io.parley.visitors.boundary.LiveVisitors;
@@ -34,7 +36,8 @@ import java.util.Map;
  * What the frames of a visitor's socket do ({@link ChatEndpoint}). A socket is bound to at most one chat session: the
  * one it started or resumed last, kept with the socket. Every frame is read, handed to one boundary, and answered per
  * docs/protocol.md; a bad frame gets an error and changes nothing. What the frames cause for others (the agents' inbox,
- * the assistant's answer) follows from the events the boundaries announce.
+ * the assistant's answer) follows from the events the boundaries announce. Starting sessions, messages and requests for
+ * a person are held to the {@link VisitorLimits} of the session and of the socket's client address.
  */
 @ApplicationScoped
 public class VisitorChannel {
@@ -71,6 +74,9 @@ public class VisitorChannel {
     @Inject
     Settings settings;
 
+    @Inject
+    VisitorLimits limits;
+
     public void receive(Session socket, String raw) {
         dispatcher.dispatch(socket, raw, frame -> {
             switch (frame.type()) {
@@ -98,6 +104,7 @@ public class VisitorChannel {
 
     private void startSession(Session socket, ClientFrame frame) {
         StartSession start = frames.data(frame, StartSession.class);
+        limits.sessionStart(HandshakeOrigins.clientAddress(socket));
         started(socket, frame, conversations.start(start.visitorMeta()), null);
     }
 
@@ -131,6 +138,7 @@ public class VisitorChannel {
         UserMessage message = frames.data(frame, UserMessage.class);
         String attachmentId = message.attachmentUrl() == null ? null : AttachmentLink.id(message.attachmentUrl())
                 .orElseThrow(() -> new FrameException("invalid", "attachmentUrl names no image sent to Parley", frame.ref()));
+        limits.message(session, HandshakeOrigins.clientAddress(socket));
         ChatMessage posted = messages.post(new VisitorPost(session, message.text(), message.clientMsgId(), attachmentId));
         dispatcher.acknowledge(socket, frame, Map.of("message", WireMessage.of(posted)));
     }
@@ -148,7 +156,9 @@ public class VisitorChannel {
      * again changes nothing.
      */
     private void requestAgent(Session socket, ClientFrame frame) {
-        Routing.Request request = routing.request(boundSession(socket, frame), VISITOR_REQUEST);
+        String session = boundSession(socket, frame);
+        limits.agentRequest(session, HandshakeOrigins.clientAddress(socket));
+        Routing.Request request = routing.request(session, VISITOR_REQUEST);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("sessionId", request.session().id());
         answer.put("status", request.answered() ? request.session().status().wireName() : "unchanged");

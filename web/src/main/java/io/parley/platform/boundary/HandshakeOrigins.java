@@ -4,6 +4,9 @@ import io.parley.platform.control.AllowedOrigins;
 import io.parley.platform.control.HttpPolicy;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 /**
@@ -14,9 +17,12 @@ import jakarta.websocket.server.ServerEndpointConfig;
  * <p>
  * {@link #checkOrigin} receives only the header, yet Parley's own origin depends on the request's Host and scheme:
  * Payara's WebSocket container checks the origin on the request's own thread, inside the servlet filter chain, so the
- * handshake request is CDI's current {@link HttpServletRequest}.
+ * handshake request is CDI's current {@link HttpServletRequest}. The same holds in {@link #modifyHandshake}, where the
+ * client's address (through trusted proxies) is kept with the socket for the limits on what one address may do.
  */
 public abstract class HandshakeOrigins extends ServerEndpointConfig.Configurator {
+
+    private static final String CLIENT_ADDRESS = "parley.client.address";
 
     @Override
     public boolean checkOrigin(String origin) {
@@ -28,6 +34,22 @@ public abstract class HandshakeOrigins extends ServerEndpointConfig.Configurator
         HttpPolicy policy = cdi.select(HttpPolicy.class).get();
         HttpServletRequest handshake = policy.trustedProxies().view(cdi.select(HttpServletRequest.class).get());
         return allowedOrigins(policy).allows(origin, handshake);
+    }
+
+    /**
+     * Keeps the client's address with the socket ({@link #clientAddress}): since WebSocket 2.1 the configuration's user
+     * properties are a copy per connection, handed to its {@link Session}.
+     */
+    @Override
+    public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+        CDI<Object> cdi = CDI.current();
+        HttpServletRequest handshake = cdi.select(HttpPolicy.class).get().trustedProxies().view(cdi.select(HttpServletRequest.class).get());
+        config.getUserProperties().put(CLIENT_ADDRESS, handshake.getRemoteAddr());
+    }
+
+    /** The address the socket's client connected from, as the proxies Parley trusts report it. */
+    public static String clientAddress(Session socket) {
+        return (String) socket.getUserProperties().get(CLIENT_ADDRESS);
     }
 
     /** The list this endpoint's callers are checked against. */

@@ -23,7 +23,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable exception) {
         if (exception instanceof Refusal refusal) {
             Response.ResponseBuilder response = problem(status(refusal.kind()), refusal.getMessage());
-            refusal.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, Math.max(1, wait.toSeconds())));
+            refusal.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
             if (refusal.kind() == Refusal.Kind.UNAUTHENTICATED) {
                 response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             }

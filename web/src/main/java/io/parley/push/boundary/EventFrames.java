@@ -77,7 +77,7 @@ public class EventFrames {
     }
 
     void assignmentLapsed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AssignmentLapsed lapse) {
-        push.toUser(lapse.agentId(), Frames.assignmentLapsed(lapse.sessionId()));
+        push.toUser(lapse.agentId(), Frames.assignmentLapsed(lapse.sessionId(), lapse.status()));
     }
 
     void noteAdded(@Observes(during = TransactionPhase.AFTER_SUCCESS) NoteAdded added) {

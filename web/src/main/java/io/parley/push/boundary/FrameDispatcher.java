@@ -35,7 +35,7 @@ public class FrameDispatcher {
         } catch (FrameException e) {
             push.send(socket, ServerFrame.error(e.ref(), e.code(), e.getMessage()));
         } catch (Refusal e) {
-            push.send(socket, ServerFrame.error(ref, e.code(), e.getMessage()));
+            push.send(socket, ServerFrame.refused(ref, e));
         } catch (RuntimeException e) {
             if (Outages.isOutage(e)) {
                 LOG.log(Level.WARNING, "WebSocket frame failed for want of the database: {0}", Outages.describe(e));

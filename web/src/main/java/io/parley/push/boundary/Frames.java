@@ -12,6 +12,7 @@ import io.parley.conversations.entity.SessionEnded;
 import io.parley.conversations.entity.Typing;
 import io.parley.notifications.boundary.NotificationView;
 import io.parley.notifications.entity.Notification;
+import io.parley.routing.entity.AgentStatus;
 import io.parley.visitors.entity.LiveVisitor;
 import io.parley.visitors.entity.LiveVisitorsChanged;
 import java.util.LinkedHashMap;
@@ -140,8 +141,8 @@ public final class Frames {
         return ServerFrame.event("session_assigned", Map.of("session", SessionView.of(session)));
     }
 
-    public static ServerFrame assignmentLapsed(String sessionId) {
-        return ServerFrame.event("assignment_lapsed", Map.of("sessionId", sessionId, "status", "away"));
+    public static ServerFrame assignmentLapsed(String sessionId, AgentStatus status) {
+        return ServerFrame.event("assignment_lapsed", Map.of("sessionId", sessionId, "status", status.wireName()));
     }
 
     public static ServerFrame internalNote(InternalNote note) {

@@ -51,16 +51,17 @@ public class SettingsResource {
         return SettingsView.of(settings.change(caller.actor(), next.toSettings()));
     }
 
-    public record SettingsView(@NotNull Boolean aiResumesAfterAgent, @NotNull @Valid Hours businessHours) {
+    /** {@code requestsBeforeMessage}: whether visitors may ask for a person before writing anything; absent keeps it as it is. */
+    public record SettingsView(@NotNull Boolean aiResumesAfterAgent, Boolean requestsBeforeMessage, @NotNull @Valid Hours businessHours) {
 
         static SettingsView of(Settings.Current current) {
             BusinessHours hours = current.businessHours();
-            return new SettingsView(current.aiResumesAfterAgent(), new Hours(hours.enabled(), hours.zone().getId(),
-                    hours.periods().stream().map(Period::of).toList()));
+            return new SettingsView(current.aiResumesAfterAgent(), current.requestsBeforeMessage(), new Hours(hours.enabled(),
+                    hours.zone().getId(), hours.periods().stream().map(Period::of).toList()));
         }
 
         Settings.Current toSettings() {
-            return new Settings.Current(aiResumesAfterAgent, businessHours.toBusinessHours());
+            return new Settings.Current(aiResumesAfterAgent, requestsBeforeMessage, businessHours.toBusinessHours());
         }
     }
 

@@ -1,8 +1,10 @@
 package io.parley.tickets.boundary;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.parley.platform.entity.UtcClock;
+import io.parley.identity.boundary.Caller;
+import io.parley.platform.boundary.VisitorLimits;
 import io.parley.platform.entity.Page;
+import io.parley.platform.entity.UtcClock;
 import io.parley.tickets.entity.Ticket;
 import io.parley.tickets.entity.TicketStatus;
 import jakarta.annotation.security.PermitAll;
@@ -36,10 +38,20 @@ public class TicketsResource {
     @Inject
     Tickets tickets;
 
-    /** 201 with {@code {id, status, createdAt}}; the desk's notifications are pushed once the ticket is stored. */
+    @Inject
+    VisitorLimits limits;
+
+    @Inject
+    Caller caller;
+
+    /**
+     * 201 with {@code {id, status, createdAt}}; the desk's notifications are pushed once the ticket is stored. 429 with
+     * {@code Retry-After} when the client's address has left more than {@code parley.limits.address-tickets}.
+     */
     @POST
     @PermitAll
     public Response submit(@NotNull @Valid Form form) {
+        limits.ticket(caller.clientAddress());
         Ticket ticket = tickets.submit(form.toForm());
         return Response.status(Response.Status.CREATED)
                 .entity(new Received(ticket.id(), ticket.status().wireName(), UtcClock.instant(ticket.createdAt()))).build();

@@ -1,0 +1,151 @@
+package io.parley.platform.boundary;
+
+import io.parley.platform.control.RateLimit;
+import io.parley.platform.entity.Refusal;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What one anonymous visitor may do on the public endpoints, per chat session and per client address, each a
+ * {@link RateLimit} from a {@code parley.limits.*} setting (docs/security.md, "Abuse limits"). A person typing fast, a
+ * family behind one router or an office behind one NAT stays well within the defaults; a script does not. Going over
+ * is refused with {@code rate_limited} and the seconds to wait, before anything is stored; nothing within the limits is
+ * ever refused. Per node, in memory: no database round trip on the message path.
+ */
+@ApplicationScoped
+public class VisitorLimits {
+
+    @Inject
+    @ConfigProperty(name = "parley.limits.session-messages")
+    String sessionMessages;
+
+    @Inject
+    @ConfigProperty(name = "parley.limits.address-messages")
+    String addressMessages;
+
+    @Inject
+    @ConfigProperty(name = "parley.limits.address-sessions")
+    String addressSessions;
+
+    @Inject
+    @ConfigProperty(name = "parley.limits.session-agent-requests")
+    String sessionAgentRequests;
+
+    @Inject
+    @ConfigProperty(name = "parley.limits.address-agent-requests")
+    String addressAgentRequests;
+
+    @Inject
+    @ConfigProperty(name = "parley.limits.session-attachments")
+    String sessionAttachments;
+
+    @Inject
+    @ConfigProperty(name = "parley.limits.session-attachment-bytes")
+    String sessionAttachmentBytes;
+
+    @Inject
+    @ConfigProperty(name = "parley.limits.address-attachments")
+    String addressAttachments;
+
+    @Inject
+    @ConfigProperty(name = "parley.limits.address-attachment-bytes")
+    String addressAttachmentBytes;
+
+    @Inject
+    @ConfigProperty(name = "parley.limits.address-tickets")
+    String addressTickets;
+
+    @Inject
+    @ConfigProperty(name = "parley.chat.max-attachment-bytes")
+    int maxAttachmentBytes;
+
+    private RateLimit messagesPerSession;
+    private RateLimit messagesPerAddress;
+    private RateLimit sessionsPerAddress;
+    private RateLimit agentRequestsPerSession;
+    private RateLimit agentRequestsPerAddress;
+    private RateLimit attachmentsPerSession;
+    private RateLimit attachmentBytesPerSession;
+    private RateLimit attachmentsPerAddress;
+    private RateLimit attachmentBytesPerAddress;
+    private RateLimit ticketsPerAddress;
+
+    @PostConstruct
+    void read() {
+        messagesPerSession = RateLimit.parse("parley.limits.session-messages", sessionMessages);
+        messagesPerAddress = RateLimit.parse("parley.limits.address-messages", addressMessages);
+        sessionsPerAddress = RateLimit.parse("parley.limits.address-sessions", addressSessions);
+        agentRequestsPerSession = RateLimit.parse("parley.limits.session-agent-requests", sessionAgentRequests);
+        agentRequestsPerAddress = RateLimit.parse("parley.limits.address-agent-requests", addressAgentRequests);
+        attachmentsPerSession = RateLimit.parse("parley.limits.session-attachments", sessionAttachments);
+        attachmentBytesPerSession = bytes("parley.limits.session-attachment-bytes", sessionAttachmentBytes);
+        attachmentsPerAddress = RateLimit.parse("parley.limits.address-attachments", addressAttachments);
+        attachmentBytesPerAddress = bytes("parley.limits.address-attachment-bytes", addressAttachmentBytes);
+        ticketsPerAddress = RateLimit.parse("parley.limits.address-tickets", addressTickets);
+    }
+
+    /** A byte allowance smaller than one image of the largest size allowed would refuse such images for ever. */
+    private RateLimit bytes(String setting, String text) {
+        RateLimit limit = RateLimit.parse(setting, text);
+        if (limit.amount() < maxAttachmentBytes) {
+            throw new IllegalArgumentException(setting + " is '" + text + "'; its amount must be at least parley.chat.max-attachment-bytes ("
+                    + maxAttachmentBytes + ")");
+        }
+        return limit;
+    }
+
+    /** @throws Refusal ({@code rate_limited}) when the session or the address sends messages faster than allowed */
+    public void message(String sessionId, String address) {
+        String tooQuickly = "You are sending messages too quickly";
+        require(new Take(messagesPerSession, sessionId, 1, tooQuickly), new Take(messagesPerAddress, address, 1, tooQuickly));
+    }
+
+    /** @throws Refusal ({@code rate_limited}) when the address starts sessions faster than allowed */
+    public void sessionStart(String address) {
+        require(new Take(sessionsPerAddress, address, 1, "Too many conversations started from your address"));
+    }
+
+    /** @throws Refusal ({@code rate_limited}) when the session or the address asks for a person more often than allowed */
+    public void agentRequest(String sessionId, String address) {
+        String tooOften = "You have asked for a person too often";
+        require(new Take(agentRequestsPerSession, sessionId, 1, tooOften), new Take(agentRequestsPerAddress, address, 1, tooOften));
+    }
+
+    /** @throws Refusal ({@code rate_limited}) when the session or the address sends more images, or more bytes, than allowed */
+    public void attachment(String sessionId, String address, long bytes) {
+        String tooQuickly = "You are sending images too quickly";
+        String tooMuch = "You have sent too much in images";
+        require(new Take(attachmentsPerSession, sessionId, 1, tooQuickly), new Take(attachmentsPerAddress, address, 1, tooQuickly),
+                new Take(attachmentBytesPerSession, sessionId, bytes, tooMuch), new Take(attachmentBytesPerAddress, address, bytes, tooMuch));
+    }
+
+    /** @throws Refusal ({@code rate_limited}) when the address leaves messages with the offline form more often than allowed */
+    public void ticket(String address) {
+        require(new Take(ticketsPerAddress, address, 1, "Too many messages left from your address"));
+    }
+
+    /** Takes from each allowance in turn; when one refuses, what the others gave is given back, and nothing counts. */
+    private static void require(Take... takes) {
+        for (int i = 0; i < takes.length; i++) {
+            Optional<Duration> wait = takes[i].limit().take(takes[i].key(), takes[i].units());
+            if (wait.isPresent()) {
+                for (int j = 0; j < i; j++) {
+                    takes[j].limit().giveBack(takes[j].key(), takes[j].units());
+                }
+                throw Refusal.tooManyRequests(takes[i].message() + "; please wait a moment", wait.get());
+            }
+        }
+    }
+
+    /** Units of one allowance, of one key (an address Parley could not tell counts as one: "unknown"), and what going over it is called. */
+    private record Take(RateLimit limit, String key, long units, String message) {
+
+        Take {
+            key = key == null ? "unknown" : key;
+        }
+    }
+}
