@@ -4,20 +4,30 @@
 //
 // Usage: java bench/ChatLoad.java BASE_URL AGENT_TOKEN SESSIONS MESSAGES_PER_SECOND SECONDS
 //        java bench/ChatLoad.java BASE_URL AGENT_TOKEN SESSIONS idle SECONDS
+//        java bench/ChatLoad.java BASE_URL - CLIENTS hostile SECONDS
 // The idle form opens the sessions, prints "idle: N sessions open" and keeps them open and silent for SECONDS, so that
-// the server's heap can be read meanwhile (chat-load.sh does).
+// the server's heap can be read meanwhile (chat-load.sh does). Each visitor comes from an address of its own
+// (X-Forwarded-For 10.x.y.z; the scripts start Parley trusting the loopback as a proxy), as visitors on the internet do,
+// so that the limits per address see one visitor each. Messages the server refuses are counted ("refused").
+// The hostile form runs the floods of bench/abuse.sh ({@link Hostile}) instead.
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +38,10 @@ public class ChatLoad {
     static final Pattern SENT_AT = Pattern.compile("\"clientMsgId\":\"t(\\d+)-");
 
     public static void main(String[] args) throws Exception {
+        if (args[3].equals("hostile")) {
+            Hostile.run(args);
+            return;
+        }
         String base = args[0].replaceFirst("^http", "ws");
         String token = args[1];
         int sessions = Integer.parseInt(args[2]);
@@ -38,6 +52,7 @@ public class ChatLoad {
 
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong received = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
         CountDownLatch authenticated = new CountDownLatch(1);
         WebSocket agent = http.newWebSocketBuilder().buildAsync(URI.create(base + "/ws/agent"), new Listener(text -> {
             if (text.contains("\"agent_authenticated\"")) {
@@ -57,8 +72,11 @@ public class ChatLoad {
         List<WebSocket> visitors = new ArrayList<>();
         for (int i = 0; i < sessions; i++) {
             CompletableFuture<String> started = new CompletableFuture<>();
-            WebSocket visitor = http.newWebSocketBuilder().buildAsync(URI.create(base + "/ws/chat"), new Listener(text -> {
-                if (text.contains("\"session_started\"")) {
+            WebSocket visitor = http.newWebSocketBuilder().header("X-Forwarded-For", "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255))
+                    .buildAsync(URI.create(base + "/ws/chat"), new Listener(text -> {
+                if (text.startsWith("{\"type\":\"error\"")) {
+                    refused.incrementAndGet();
+                } else if (text.contains("\"session_started\"")) {
                     Matcher id = SESSION_ID.matcher(text);
                     if (id.find()) {
                         started.complete(id.group(1));
@@ -95,6 +113,7 @@ public class ChatLoad {
         Thread.sleep(WARM_UP_SECONDS * 1000L);
         latencies.clear();
         received.set(0);
+        refused.set(0);
         long sentBefore = sent.get();
         long start = System.nanoTime();
         Thread.sleep(seconds * 1000L);
@@ -106,8 +125,8 @@ public class ChatLoad {
 
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         double elapsed = (sendEnd - start) / 1e9;
-        System.out.printf("sessions=%d offered=%.0f msg/s sent=%d received=%d (%.0f msg/s) p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms%n",
-                sessions, rate, sent.get(), received.get(), received.get() / elapsed,
+        System.out.printf("sessions=%d offered=%.0f msg/s sent=%d received=%d (%.0f msg/s) refused=%d p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms%n",
+                sessions, rate, sent.get(), received.get(), received.get() / elapsed, refused.get(),
                 percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
         for (WebSocket visitor : visitors) {
             visitor.abort();
@@ -116,16 +135,184 @@ public class ChatLoad {
         System.exit(0);
     }
 
+    /**
+     * The hostile form: each client comes from an address of its own (X-Forwarded-For 203.0.113.N) and runs every flood
+     * of issue 15 at once, each at a steady pace far beyond a person's: messages into one session, sessions started,
+     * requests for a person (each after one message, in a new session), 1 MiB images, tickets. Prints, per flood, what
+     * was tried, taken and refused as rate_limited.
+     */
+    static final class Hostile {
+
+
+        static final Pattern SESSION = Pattern.compile("\"sessionId\":\"([^\"]+)\",\"sessionToken\":\"([^\"]+)\"");
+        static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        /** Per flood: tried, taken, refused as rate_limited, anything else. */
+        static final Map<String, AtomicLong[]> COUNTS = new ConcurrentHashMap<>();
+
+        static void run(String[] args) throws Exception {
+            String http = args[0];
+            String ws = http.replaceFirst("^http", "ws");
+            int clients = Integer.parseInt(args[2]);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(Integer.parseInt(args[4]));
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            List<Thread> floods = new ArrayList<>();
+            for (int c = 1; c <= clients; c++) {
+                String address = "203.0.113." + c;
+                floods.add(start(() -> messages(client, ws, address, until)));
+                floods.add(start(() -> sessions(client, ws, address, until)));
+                floods.add(start(() -> agentRequests(client, ws, address, until)));
+                floods.add(start(() -> images(client, http, ws, address, until)));
+                floods.add(start(() -> tickets(client, http, address, until)));
+            }
+            for (Thread flood : floods) {
+                flood.join();
+            }
+            Thread.sleep(1000);
+            COUNTS.forEach((flood, n) -> System.out.printf("hostile %-14s tried=%d taken=%d rate_limited=%d other=%d%n",
+                    flood, n[0].get(), n[1].get(), n[2].get(), n[3].get()));
+            System.exit(0);
+        }
+
+        /** 100 messages a second into one session, without waiting for answers. */
+        static void messages(HttpClient client, String ws, String address, long until) {
+            Socket socket = Socket.open(client, ws, address, "messages");
+            socket.send("{\"type\":\"start_session\",\"data\":{},\"ref\":\"start\"}");
+            for (long n = 0; System.nanoTime() < until; n++) {
+                count("messages", 0);
+                socket.send("{\"type\":\"user_message\",\"data\":{\"text\":\"spam " + n + "\",\"clientMsgId\":\"h" + n + "\"},\"ref\":\"m" + n + "\"}");
+                pause(10);
+            }
+        }
+
+        /** 20 sessions started a second. */
+        static void sessions(HttpClient client, String ws, String address, long until) {
+            Socket socket = Socket.open(client, ws, address, "sessions");
+            for (long n = 0; System.nanoTime() < until; n++) {
+                count("sessions", 0);
+                socket.send("{\"type\":\"start_session\",\"data\":{},\"ref\":\"s" + n + "\"}");
+                pause(50);
+            }
+        }
+
+        /** 20 requests for a person a second, each in a new session after one message. */
+        static void agentRequests(HttpClient client, String ws, String address, long until) {
+            Socket socket = Socket.open(client, ws, address, "agent_requests");
+            for (long n = 0; System.nanoTime() < until; n++) {
+                socket.send("{\"type\":\"start_session\",\"data\":{}}");
+                socket.send("{\"type\":\"user_message\",\"data\":{\"text\":\"a person please\",\"clientMsgId\":\"r" + n + "\"}}");
+                count("agent_requests", 0);
+                socket.send("{\"type\":\"request_agent\",\"data\":{},\"ref\":\"a" + n + "\"}");
+                pause(50);
+            }
+        }
+
+        /** 5 images of 1 MiB a second into one session. */
+        static void images(HttpClient client, String http, String ws, String address, long until) {
+            CompletableFuture<String[]> started = new CompletableFuture<>();
+            Socket socket = Socket.open(client, ws, address, null, text -> {
+                Matcher session = SESSION.matcher(text);
+                if (session.find()) {
+                    started.complete(new String[] {session.group(1), session.group(2)});
+                }
+            });
+            socket.send("{\"type\":\"start_session\",\"data\":{}}");
+            String[] session = started.join();
+            byte[] image = Arrays.copyOf(PNG_SIGNATURE, 1 << 20);
+            while (System.nanoTime() < until) {
+                count("images", 0);
+                HttpRequest upload = HttpRequest.newBuilder(URI.create(http + "/api/chat/attachments"))
+                        .header("X-Forwarded-For", address).header("Content-Type", "image/png")
+                        .header("X-Parley-Session", session[0]).header("X-Parley-Session-Token", session[1])
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(image)).build();
+                status("images", client, upload);
+                pause(200);
+            }
+        }
+
+        /** 20 tickets a second. */
+        static void tickets(HttpClient client, String http, String address, long until) {
+            while (System.nanoTime() < until) {
+                count("tickets", 0);
+                HttpRequest ticket = HttpRequest.newBuilder(URI.create(http + "/api/tickets"))
+                        .header("X-Forwarded-For", address).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Spam\",\"email\":\"spam@example.com\",\"message\":\"Buy now\"}")).build();
+                status("tickets", client, ticket);
+                pause(50);
+            }
+        }
+
+        static void status(String flood, HttpClient client, HttpRequest request) {
+            try {
+                int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                count(flood, status == 201 ? 1 : status == 429 ? 2 : 3);
+            } catch (Exception e) {
+                count(flood, 3);
+            }
+        }
+
+        /** Counts the answer of each frame a flood sent with a ref: taken (ack), rate_limited, or another error. */
+        static void answered(String flood, String text) {
+            if (flood == null || !text.contains("\"ref\"")) {
+                return;
+            }
+            if (text.startsWith("{\"type\":\"ack\"")) {
+                count(flood, 1);
+            } else if (text.contains("\"rate_limited\"")) {
+                count(flood, 2);
+            } else if (text.startsWith("{\"type\":\"error\"")) {
+                count(flood, 3);
+            }
+        }
+
+        static void count(String flood, int what) {
+            COUNTS.computeIfAbsent(flood, k -> new AtomicLong[] {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong()})[what].incrementAndGet();
+        }
+
+        static Thread start(Runnable flood) {
+            Thread thread = new Thread(flood);
+            thread.start();
+            return thread;
+        }
+
+        static void pause(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** A visitor's socket from {@code address}; sends one frame at a time (the JDK's WebSocket allows no overlap). */
+        record Socket(WebSocket socket) {
+
+            static Socket open(HttpClient client, String ws, String address, String flood) {
+                return open(client, ws, address, flood, text -> { });
+            }
+
+            static Socket open(HttpClient client, String ws, String address, String flood, Consumer<String> also) {
+                return new Socket(client.newWebSocketBuilder().header("X-Forwarded-For", address)
+                        .buildAsync(URI.create(ws + "/ws/chat"), new Listener(text -> {
+                            answered(flood, text);
+                            also.accept(text);
+                        })).join());
+            }
+
+            synchronized void send(String frame) {
+                socket.sendText(frame, true).join();
+            }
+        }
+    }
+
     static double percentile(long[] sorted, int p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
     }
 
     /** Hands over whole frames: the JDK may deliver one frame in several parts. */
     static final class Listener implements WebSocket.Listener {
-        private final java.util.function.Consumer<String> onText;
+        private final Consumer<String> onText;
         private final StringBuilder partial = new StringBuilder();
 
-        Listener(java.util.function.Consumer<String> onText) {
+        Listener(Consumer<String> onText) {
             this.onText = onText;
         }
 

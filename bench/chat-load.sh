@@ -11,8 +11,12 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 counts=${1:-"500 1000 2000"}
 rate=${2:-1000}
 seconds=${3:-30}
+# The message path's capacity, not a visitor's manners: one session here writes faster than a person (the abuse
+# limits are measured with them in force by bench/abuse.sh).
+export PARLEY_LIMITS_SESSION_MESSAGES=${PARLEY_LIMITS_SESSION_MESSAGES:-1000000/1s}
 source "$repo/bench/parley-on-mariadb.sh"
 admin=$(login "$PARLEY_ADMIN_EMAIL" "$PARLEY_ADMIN_PASSWORD")
+allow_requests_before_message "$admin"
 curl -fsS -o /dev/null -X POST "http://localhost:$port/api/auth/signup" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
     -d '{"email":"agent@bench.local","name":"Bench Agent","password":"relay check passphrase","roles":["agent"]}'
 agent=$(login agent@bench.local "relay check passphrase")
@@ -27,13 +31,6 @@ for n in $counts; do
 done
 
 [ -n "${IDLE:-}" ] || exit 0
-jvm=$(pgrep -f "payara-micro.jar.*--port $port")
-# kilobytes of heap in use after a full collection
-heap_used() {
-    jcmd "$jvm" GC.run >/dev/null
-    sleep 2
-    jcmd "$jvm" GC.heap_info | sed -nE 's/.*total [0-9]+K, used ([0-9]+)K.*/\1/p' | head -1
-}
 before=$(heap_used)
 java "$repo/bench/ChatLoad.java" "http://localhost:$port" "$agent" "$IDLE" idle 600 > "$data/idle.log" 2>&1 &
 idler=$!

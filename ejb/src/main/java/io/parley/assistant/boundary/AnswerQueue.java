@@ -94,17 +94,12 @@ public class AnswerQueue {
             return;
         }
         String sessionId = stored.session().id();
-        boolean[] idle = {false};
-        waiting.compute(sessionId, (id, questions) -> {
-            List<String> more = questions;
-            if (more == null) {
-                idle[0] = true;
-                more = new ArrayList<>();
-            }
-            more.add(stored.message().text());
-            return more;
+        List<String> question = new ArrayList<>(List.of(stored.message().text()));
+        List<String> queued = waiting.merge(sessionId, question, (questions, next) -> {
+            questions.addAll(next);
+            return questions;
         });
-        if (idle[0]) {
+        if (queued == question) { // the session was idle: nothing answers it yet
             executor.execute(() -> answerAll(sessionId));
         }
     }
