@@ -1,0 +1,43 @@
+package io.parley.platform.control;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.parley.platform.entity.BadSetting;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StartSettingsTest {
+
+    private static void check(Map<String, String> settings) {
+        StartSettings.check(key -> Optional.ofNullable(settings.get(key)));
+    }
+
+    @Test
+    void unsetAndSensibleSettingsPass() {
+        assertThatCode(() -> check(Map.of())).doesNotThrowAnyException();
+        assertThatCode(() -> check(Map.of("parley.auth.token-minutes", " 60", "parley.routing.strategy", "round-robin",
+                "parley.assistant.min-confidence", "0.5", "force.tls", "TRUE", "parley.assistant.handoff-phrases", "\\b(human)\\b")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aWrongSettingIsNamedByItsEnvironmentVariableAndKeyWithTheReason() {
+        assertThatThrownBy(() -> check(Map.of("parley.auth.token-minutes", "0"))).isInstanceOf(BadSetting.class)
+                .hasMessage("Parley cannot start: the setting PARLEY_AUTH_TOKEN_MINUTES (parley.auth.token-minutes) is '0': it must be a whole number above 0");
+        assertThatThrownBy(() -> check(Map.of("parley.chat.max-text-length", "-5"))).hasMessageContaining("PARLEY_CHAT_MAX_TEXT_LENGTH");
+        assertThatThrownBy(() -> check(Map.of("parley.routing.accept-timeout-seconds", "soon"))).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> check(Map.of("parley.routing.strategy", "random"))).hasMessageContaining("least-loaded or round-robin");
+        assertThatThrownBy(() -> check(Map.of("parley.assistant.min-confidence", "1.5"))).hasMessageContaining("from 0 to 1");
+        assertThatThrownBy(() -> check(Map.of("parley.assistant.handoff-phrases", "(human"))).hasMessageContaining("PARLEY_ASSISTANT_HANDOFF_PHRASES")
+                .hasMessageContaining("not a regular expression");
+        assertThatThrownBy(() -> check(Map.of("redact.pii", "yes"))).hasMessageContaining("REDACT_PII").hasMessageContaining("true or false");
+    }
+
+    @Test
+    void theMessageIsOneLine() {
+        assertThatThrownBy(() -> check(Map.of("parley.assistant.handoff-phrases", "[a-"))).satisfies(bad ->
+                org.assertj.core.api.Assertions.assertThat(bad.getMessage()).doesNotContain("\n"));
+    }
+}
