@@ -108,7 +108,12 @@ public class SigningKeys {
      */
     public JsonObject verify(String token) {
         if (known.readAt().isBefore(Instant.now().minus(REREAD))) {
-            read();
+            try {
+                read();
+            } catch (EJBException databaseAway) {
+                // the keys read last still verify; the account check that follows says whether the database answers
+                LOG.log(Level.DEBUG, "Signing keys not readable now: {0}", databaseAway.toString());
+            }
         }
         LocalDateTime now = UtcClock.now();
         Map<String, PublicKey> verifying = known.keys().stream().filter(key -> key.verifiesAt(now))

@@ -17,10 +17,12 @@ public final class StartSettings {
     static final List<String> POSITIVE_WHOLE_NUMBERS = List.of(
             "parley.http.max-body-bytes", "parley.chat.max-text-length", "parley.chat.max-frame-bytes",
             "parley.chat.max-attachment-bytes", "parley.chat.session-timeout-seconds",
-            "parley.auth.token-minutes", "parley.auth.max-failures-per-email", "parley.auth.max-failures-per-address",
+            "parley.auth.max-failures-per-email", "parley.auth.max-failures-per-address",
             "parley.auth.failure-window-minutes", "parley.auth.password-min-length", "parley.auth.pbkdf2-iterations",
             "parley.routing.default-capacity", "parley.routing.request-timeout-seconds", "parley.routing.accept-timeout-seconds",
             "parley.assistant.anthropic.max-tokens", "parley.assistant.context-limit", "parley.assistant.budget-seconds");
+    /** 0 makes every token expired when it is issued: of use to tests of expiry only, but it breaks nothing. */
+    static final List<String> WHOLE_NUMBERS = List.of("parley.auth.token-minutes");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,9}");
 
     private StartSettings() {
@@ -33,6 +35,10 @@ public final class StartSettings {
                 throw new BadSetting(key, "is '" + value + "': it must be a whole number above 0");
             }
         }));
+        WHOLE_NUMBERS.forEach(key -> values.apply(key).map(String::strip).filter(value -> !WHOLE_NUMBER.matcher(value).matches())
+                .ifPresent(value -> {
+                    throw new BadSetting(key, "is '" + value + "': it must be a whole number, 0 or more");
+                }));
         values.apply("parley.routing.strategy").map(String::strip).filter(value -> !List.of("least-loaded", "round-robin").contains(value))
                 .ifPresent(value -> {
                     throw new BadSetting("parley.routing.strategy", "is '" + value + "': it must be least-loaded or round-robin");

@@ -17,17 +17,20 @@ class StartSettingsTest {
     @Test
     void unsetAndSensibleSettingsPass() {
         assertThatCode(() -> check(Map.of())).doesNotThrowAnyException();
-        assertThatCode(() -> check(Map.of("parley.auth.token-minutes", " 60", "parley.routing.strategy", "round-robin",
+        assertThatCode(() -> check(Map.of("parley.auth.token-minutes", "0", "parley.chat.max-text-length", " 60", "parley.routing.strategy", "round-robin",
                 "parley.assistant.min-confidence", "0.5", "force.tls", "TRUE", "parley.assistant.handoff-phrases", "\\b(human)\\b")))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void aWrongSettingIsNamedByItsEnvironmentVariableAndKeyWithTheReason() {
-        assertThatThrownBy(() -> check(Map.of("parley.auth.token-minutes", "0"))).isInstanceOf(BadSetting.class)
-                .hasMessage("Parley cannot start: the setting PARLEY_AUTH_TOKEN_MINUTES (parley.auth.token-minutes) is '0': it must be a whole number above 0");
+        assertThatThrownBy(() -> check(Map.of("parley.routing.accept-timeout-seconds", "0"))).isInstanceOf(BadSetting.class)
+                .hasMessage("Parley cannot start: the setting PARLEY_ROUTING_ACCEPT_TIMEOUT_SECONDS (parley.routing.accept-timeout-seconds)"
+                        + " is '0': it must be a whole number above 0");
+        assertThatThrownBy(() -> check(Map.of("parley.auth.token-minutes", "-1"))).hasMessageContaining("PARLEY_AUTH_TOKEN_MINUTES")
+                .hasMessageContaining("0 or more");
         assertThatThrownBy(() -> check(Map.of("parley.chat.max-text-length", "-5"))).hasMessageContaining("PARLEY_CHAT_MAX_TEXT_LENGTH");
-        assertThatThrownBy(() -> check(Map.of("parley.routing.accept-timeout-seconds", "soon"))).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> check(Map.of("parley.routing.request-timeout-seconds", "soon"))).hasMessageContaining("whole number");
         assertThatThrownBy(() -> check(Map.of("parley.routing.strategy", "random"))).hasMessageContaining("least-loaded or round-robin");
         assertThatThrownBy(() -> check(Map.of("parley.assistant.min-confidence", "1.5"))).hasMessageContaining("from 0 to 1");
         assertThatThrownBy(() -> check(Map.of("parley.assistant.handoff-phrases", "(human"))).hasMessageContaining("PARLEY_ASSISTANT_HANDOFF_PHRASES")

@@ -70,10 +70,10 @@ class IdentityIT {
     void secretsAreNotStoredInClear() {
         Map<String, Object> admin = parley.database().query("SELECT password_hash FROM users WHERE email = ?", ParleyEnvironment.ADMIN_EMAIL).get(0);
         assertThat((String) admin.get("password_hash")).startsWith("PBKDF2WithHmacSHA512:").doesNotContain(ParleyEnvironment.ADMIN_PASSWORD);
+        // more than one when AccessMatrixIT rotated the key on this shared server
         List<Map<String, Object>> keys = parley.database().query("SELECT public_key, private_key_sealed FROM signing_keys");
-        assertThat(keys).hasSize(1);
-        assertThat((String) keys.get(0).get("private_key_sealed")).as("v1:<master key id>:<wrapped key>:<ciphertext>")
-                .matches("v1:[0-9a-f]{16}:[A-Za-z0-9_-]{70,}:[A-Za-z0-9_-]{1000,}");
+        assertThat(keys).isNotEmpty().allSatisfy(key -> assertThat((String) key.get("private_key_sealed"))
+                .as("v1:<master key id>:<wrapped key>:<ciphertext>").matches("v1:[0-9a-f]{16}:[A-Za-z0-9_-]{70,}:[A-Za-z0-9_-]{1000,}"));
     }
 
     @Test

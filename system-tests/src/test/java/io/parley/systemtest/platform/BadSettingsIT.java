@@ -19,7 +19,7 @@ class BadSettingsIT {
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({
             "PARLEY_ADMIN_PASSWORD, short, at least 12 characters",
-            "PARLEY_AUTH_TOKEN_MINUTES, 0, whole number above 0"})
+            "PARLEY_ROUTING_ACCEPT_TIMEOUT_SECONDS, 0, whole number above 0"})
     void aBadSettingStopsParleyWithOneLineThatNamesIt(String variable, String value, String why) {
         try (PayaraMicro micro = PayaraMicro.launch(ServerProcess.workDir("bad-setting-" + variable.toLowerCase()),
                 Map.of(variable, value))) {
