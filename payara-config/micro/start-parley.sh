@@ -45,6 +45,10 @@ fi
 # Payara's connection pool refuses an empty password ("No password credential found"): give the account one.
 [ -n "${DB_USER:-}" ] && [ -n "${DB_PASSWORD:-}" ] || { echo "Set DB_USER and DB_PASSWORD (not empty) for $DB_URL" >&2; exit 2; }
 
+# This process runs Parley and nothing else: a setting Parley cannot start with ends it with status 1 and one log line
+# naming the setting, instead of a server that says "ready" and serves nothing.
+export PARLEY_EXIT_ON_BAD_SETTINGS=${PARLEY_EXIT_ON_BAD_SETTINGS:-true}
+
 # A fresh Payara root on every start: a reused one would redeploy the previous build of the app.
 root_dir=$data_dir/payara-micro
 rm -rf "$root_dir"

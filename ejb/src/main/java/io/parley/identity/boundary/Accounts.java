@@ -140,6 +140,14 @@ public class Accounts {
         revoked.fire(new AccessRevoked(user.id(), "password changed: sign in again"));
     }
 
+    /** Every token the caller holds stops working, the one they call with included (sign out everywhere). */
+    public void signOutEverywhere(Actor actor) {
+        User user = lockedUser(actor.userId());
+        user.revokeTokens();
+        audit.record(actor, "user.sign-out-everywhere", user.id(), user.email());
+        revoked.fire(new AccessRevoked(user.id(), "signed out everywhere: sign in again"));
+    }
+
     private User newUser(String email, String name, String password, Set<Role> roles) {
         String normalized = Emails.normalize(email);
         String displayName = name == null ? "" : name.strip();

@@ -59,7 +59,7 @@ public class Authentication {
             throttles.failed(normalized, clientAddress);
             throw new Refusal(Refusal.Kind.UNAUTHENTICATED, WRONG);
         }
-        throttles.succeeded(normalized);
+        throttles.succeeded(normalized, clientAddress);
         return issue(user.get());
     }
 

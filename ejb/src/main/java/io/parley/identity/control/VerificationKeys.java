@@ -1,12 +1,13 @@
 package io.parley.identity.control;
 
+import io.parley.platform.entity.UtcClock;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.security.PublicKey;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -17,10 +18,11 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Hands MicroProfile JWT the public keys it verifies console tokens with ({@code mp.jwt.verify.publickey}, a JWKS),
- * read from the database whenever it asks. The keys are created at first start, after configuration is read, so they
+ * read from the database whenever it asks: the keys that still verify (a rotated key until the tokens it signed have
+ * expired), the one that will sign next included. The keys are created at first start, after configuration is read, so they
  * cannot be a static property; and Payara reads this property while deploying, through a class loader of its own,
  * so a value handed over in memory would not reach it. Payara keeps what it read for a while (MicroProfile JWT
- * for five minutes; configuration values not at all, see {@code mp.config.cache.duration}). Registered in META-INF/services.
+ * for ten seconds, publicKey.cache.ttl in payara-mp-jwt.properties; configuration values not at all, see {@code mp.config.cache.duration}). Registered in META-INF/services.
  */
 public class VerificationKeys implements ConfigSource {
 
@@ -61,10 +63,13 @@ public class VerificationKeys implements ConfigSource {
     private static Map<String, PublicKey> read() {
         Map<String, PublicKey> keys = new LinkedHashMap<>();
         try (Connection connection = ((DataSource) new InitialContext().lookup(DATA_SOURCE)).getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT id, public_key FROM signing_keys ORDER BY created_at DESC")) {
-            while (rows.next()) {
-                keys.put(rows.getString(1), RsaKeys.publicKey(rows.getString(2)));
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT id, public_key FROM signing_keys WHERE verifies_until IS NULL OR verifies_until > ? ORDER BY signs_from DESC")) {
+            statement.setObject(1, UtcClock.now());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    keys.put(rows.getString(1), RsaKeys.publicKey(rows.getString(2)));
+                }
             }
         } catch (NamingException | SQLException unreadable) {
             // early in deployment (no data source or schema yet: none read before) or the database away for a moment

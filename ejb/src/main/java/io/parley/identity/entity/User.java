@@ -92,7 +92,8 @@ public class User {
         updatedAt = UtcClock.now();
     }
 
-    private void revokeTokens() {
+    /** Every token issued so far stops working. */
+    public void revokeTokens() {
         tokenVersion++;
         updatedAt = UtcClock.now();
     }

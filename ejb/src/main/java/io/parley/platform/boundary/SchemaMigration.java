@@ -2,6 +2,7 @@ package io.parley.platform.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -13,11 +14,12 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Brings the database schema up to date before anything else starts: the migrations of module {@code sql}
+ * Brings the database schema up to date before anything else starts (after the settings are checked): the migrations of module {@code sql}
  * are the only definition of the schema, on H2 and MySQL/MariaDB alike. A failed migration fails the deployment.
  */
 @Startup
 @Singleton
+@DependsOn("SettingsCheck")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SchemaMigration {
 

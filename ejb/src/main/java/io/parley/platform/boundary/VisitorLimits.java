@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link RateLimit} from a {@code parley.limits.*} setting (docs/security.md, "Abuse limits"). A person typing fast, a
  * family behind one router or an office behind one NAT stays well within the defaults; a script does not. Going over
  * is refused with {@code rate_limited} and the seconds to wait, before anything is stored; nothing within the limits is
- * ever refused. Per node, in memory: no database round trip on the message path.
+ * ever refused. Per node, in memory: no database round trip on the message path. The settings were checked at start
+ * ({@link io.parley.platform.control.StartSettings}).
  */
 @ApplicationScoped
 public class VisitorLimits {
@@ -59,10 +60,6 @@ public class VisitorLimits {
     @ConfigProperty(name = "parley.limits.address-tickets")
     String addressTickets;
 
-    @Inject
-    @ConfigProperty(name = "parley.chat.max-attachment-bytes")
-    int maxAttachmentBytes;
-
     private RateLimit messagesPerSession;
     private RateLimit messagesPerAddress;
     private RateLimit sessionsPerAddress;
@@ -82,20 +79,10 @@ public class VisitorLimits {
         agentRequestsPerSession = RateLimit.parse("parley.limits.session-agent-requests", sessionAgentRequests);
         agentRequestsPerAddress = RateLimit.parse("parley.limits.address-agent-requests", addressAgentRequests);
         attachmentsPerSession = RateLimit.parse("parley.limits.session-attachments", sessionAttachments);
-        attachmentBytesPerSession = bytes("parley.limits.session-attachment-bytes", sessionAttachmentBytes);
+        attachmentBytesPerSession = RateLimit.parse("parley.limits.session-attachment-bytes", sessionAttachmentBytes);
         attachmentsPerAddress = RateLimit.parse("parley.limits.address-attachments", addressAttachments);
-        attachmentBytesPerAddress = bytes("parley.limits.address-attachment-bytes", addressAttachmentBytes);
+        attachmentBytesPerAddress = RateLimit.parse("parley.limits.address-attachment-bytes", addressAttachmentBytes);
         ticketsPerAddress = RateLimit.parse("parley.limits.address-tickets", addressTickets);
-    }
-
-    /** A byte allowance smaller than one image of the largest size allowed would refuse such images for ever. */
-    private RateLimit bytes(String setting, String text) {
-        RateLimit limit = RateLimit.parse(setting, text);
-        if (limit.amount() < maxAttachmentBytes) {
-            throw new IllegalArgumentException(setting + " is '" + text + "'; its amount must be at least parley.chat.max-attachment-bytes ("
-                    + maxAttachmentBytes + ")");
-        }
-        return limit;
     }
 
     /** @throws Refusal ({@code rate_limited}) when the session or the address sends messages faster than allowed */

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.parley.platform.entity.BadSetting;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -37,14 +38,14 @@ public final class RateLimit {
 
     /**
      * Reads a setting such as {@code 20/30s}.
-     * @throws IllegalArgumentException naming the setting and what it should look like
+     * @throws BadSetting naming the setting and what it should look like
      */
     public static RateLimit parse(String setting, String text) {
         Matcher matcher = SETTING.matcher(text == null ? "" : text);
         long amount = matcher.matches() ? Long.parseLong(matcher.group(1)) : 0;
         long count = matcher.matches() ? Long.parseLong(matcher.group(2)) : 0;
         if (amount < 1 || count < 1) {
-            throw new IllegalArgumentException(setting + " is '" + text + "'; it must be an amount per window such as 20/30s, 600/1m or 5/1h");
+            throw new BadSetting(setting, "is '" + text + "': it must be an amount per window such as 20/30s, 600/1m or 5/1h");
         }
         Duration window = switch (matcher.group(3)) {
             case "s" -> Duration.ofSeconds(count);

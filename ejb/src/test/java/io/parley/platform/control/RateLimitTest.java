@@ -3,6 +3,7 @@ package io.parley.platform.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.parley.platform.entity.BadSetting;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class RateLimitTest {
     void aSettingThatIsNoAmountPerWindowIsRefusedNamingTheSetting() {
         for (String bad : new String[] {"", "20", "20/", "0/1m", "20/0s", "20/1d", "-1/1m", "twenty/1m"}) {
             assertThatThrownBy(() -> RateLimit.parse("parley.limits.session-messages", bad)).as("'%s'", bad)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parley.limits.session-messages")
+                    .isInstanceOf(BadSetting.class).hasMessageContaining("PARLEY_LIMITS_SESSION_MESSAGES (parley.limits.session-messages)")
                     .hasMessageContaining("such as 20/30s");
         }
         assertThat(RateLimit.parse("x", " 600 / 1m ")).hasToString("600 per 1m");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.systemtest.support.Api;
 import io.parley.systemtest.support.DeployedEndpoints;
 import io.parley.systemtest.support.DeployedEndpoints.Endpoint;
+import io.parley.systemtest.support.ParleyEnvironment;
 import io.parley.systemtest.support.ParleyOnMariaDb;
 import io.parley.systemtest.support.ParleyOnMariaDb.RunningParley;
 import java.nio.file.Path;
@@ -27,7 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AccessMatrixIT {
 
     private static final List<Endpoint> ENDPOINTS = DeployedEndpoints.of(Path.of(System.getProperty("parley.war")));
+    private static final String AGENT_PASSWORD = "matrix agent passphrase 3Tz";
     private static Api api;
+    private static String agentEmail;
     private static String agent;
     private static String admin;
 
@@ -35,7 +38,19 @@ class AccessMatrixIT {
     static void callers(RunningParley parley) {
         api = parley.api();
         admin = parley.adminToken();
-        agent = parley.newAgent("matrix")[1];
+        agentEmail = "matrix-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        api.createUser(admin, agentEmail, AGENT_PASSWORD, "agent");
+        agent = api.login(agentEmail, AGENT_PASSWORD);
+    }
+
+    /** Signs a caller in again when the endpoint just called ended their tokens (sign out everywhere does). */
+    private static void signInAgainWhereSignedOut() {
+        if (api.get("/api/me", agent).status() == 401) {
+            agent = api.login(agentEmail, AGENT_PASSWORD);
+        }
+        if (api.get("/api/me", admin).status() == 401) {
+            admin = api.login(ParleyEnvironment.ADMIN_EMAIL, ParleyEnvironment.ADMIN_PASSWORD);
+        }
     }
 
     @Test
@@ -76,6 +91,7 @@ class AccessMatrixIT {
             int anonymous = api.call(endpoint.method(), path, null, body).status();
             int asAgent = api.call(endpoint.method(), path, agent, body).status();
             int asAdmin = api.call(endpoint.method(), path, admin, body).status();
+            signInAgainWhereSignedOut();
             if (endpoint.isPublic()) {
                 assertThat(anonymous).as("anonymous").isNotIn(401, 403);
             } else {

@@ -106,7 +106,8 @@ class EmbeddedH2IT {
         try (PayaraMicro misconfigured = PayaraMicro.launch(dataDir, wrongKeyAndShortSessions)) {
             HttpResponse<String> readiness = misconfigured.awaitReadiness();
             assertThat(readiness.statusCode()).isEqualTo(503);
-            assertThat(readiness.body()).contains("sign-in").contains("MASTER_KEY_BASE64 to the key this database was set up with");
+            assertThat(readiness.body()).contains("sign-in").contains("MASTER_KEY_BASE64 to the key this database was set up with")
+                    .as("names no master key (16 hex digits) and no signing key").doesNotContainPattern("[0-9a-f]{16}").doesNotContain("k1");
             Reply login = new Api(misconfigured.http("/")).post("/api/auth/login", null, Map.of("email", "admin@parley.local", "password", adminPassword));
             assertThat(login.status()).isEqualTo(503);
             assertThat(login.detail()).contains("master key");

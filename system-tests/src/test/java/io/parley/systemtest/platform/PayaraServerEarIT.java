@@ -32,6 +32,9 @@ class PayaraServerEarIT {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.headers().firstValue("Server")).as("setup-domain.sh names no server software").isEmpty();
             assertThat(page.headers().firstValue("X-Powered-By")).isEmpty();
+            HttpResponse<String> management = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.admin("/management/domain"))
+                    .header("Accept", "application/json").header("X-Requested-By", "parley-tests").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(management.statusCode()).as("setup-domain.sh gives the domain an admin password").isEqualTo(401);
             assertThat(page.headers().firstValue("X-Content-Type-Options")).as("the war's filters run in the ear").hasValue("nosniff");
 
             Api api = new Api(server.http("/"));

@@ -3,16 +3,20 @@ package io.parley.systemtest.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
  * A Payara Server domain set up with payara-config/server/setup-domain.sh, as an IT team would, with parley.ear deployed.
+ * Its admin user has a password of the test's own, which every later asadmin command gives in a password file.
  */
 public final class PayaraServer extends ServerProcess {
 
@@ -23,6 +27,7 @@ public final class PayaraServer extends ServerProcess {
     private final String domain;
     private final int portBase;
     private final Path commandLog;
+    private final Path passwordFile;
 
     private PayaraServer(Path home, String domain, int portBase, Path commandLog) {
         super(portBase + 80, home.resolve("glassfish/domains/" + domain + "/logs/server.log"));
@@ -30,6 +35,7 @@ public final class PayaraServer extends ServerProcess {
         this.domain = domain;
         this.portBase = portBase;
         this.commandLog = commandLog;
+        this.passwordFile = commandLog.resolveSibling(domain + "-admin-password");
     }
 
     public static PayaraServer setUpAndDeploy(Path ear, Map<String, String> environment) {
@@ -38,7 +44,11 @@ public final class PayaraServer extends ServerProcess {
         PayaraServer server = new PayaraServer(home, domain, freePortBase(),
                 workDir("payara-server").resolve(domain + "-commands.log"));
         try {
-            server.run(environment, repo().resolve("payara-config/server/setup-domain.sh").toString(),
+            String adminPassword = "admin-" + UUID.randomUUID();
+            Files.writeString(server.passwordFile, "AS_ADMIN_PASSWORD=" + adminPassword + "\n");
+            Map<String, String> setup = new HashMap<>(environment);
+            setup.put("PAYARA_ADMIN_PASSWORD", adminPassword);
+            server.run(setup, repo().resolve("payara-config/server/setup-domain.sh").toString(),
                     domain, Integer.toString(server.portBase));
             // Setting up the domain restarts it, and Payara's admin REST service now and then logs a SEVERE record of its
             // own when asadmin's connection goes with that restart. Each set-up command is checked by its exit code; the
@@ -47,6 +57,8 @@ public final class PayaraServer extends ServerProcess {
             server.asadmin("deploy", "--name", "parley", ear.toString());
             server.awaitReady();
             return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (RuntimeException | Error e) {
             try {
                 server.close(); // a domain left running would hold its ports and a core for the rest of the run
@@ -57,9 +69,14 @@ public final class PayaraServer extends ServerProcess {
         }
     }
 
+    /** The domain's admin listener (REST management, the console). */
+    public URI admin(String path) {
+        return URI.create("http://127.0.0.1:" + (portBase + 48) + path);
+    }
+
     public void asadmin(String... arguments) {
         List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/asadmin").toString(),
-                "--port", Integer.toString(portBase + 48)));
+                "--port", Integer.toString(portBase + 48), "--user", "admin", "--passwordfile", passwordFile.toString()));
         command.addAll(List.of(arguments));
         run(Map.of(), command.toArray(String[]::new));
     }
@@ -96,7 +113,7 @@ public final class PayaraServer extends ServerProcess {
 
     @Override
     public void close() {
-        run(Map.of(), home.resolve("bin/asadmin").toString(), "stop-domain", domain);
+        run(Map.of(), home.resolve("bin/asadmin").toString(), "--user", "admin", "--passwordfile", passwordFile.toString(), "stop-domain", domain);
         run(Map.of(), home.resolve("bin/asadmin").toString(), "delete-domain", domain);
     }
 

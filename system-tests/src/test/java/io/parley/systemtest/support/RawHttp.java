@@ -33,14 +33,25 @@ public final class RawHttp {
 
     /** Sends {@code GET path} from {@code localAddress} to the server on 127.0.0.1 and reads the answer until it closes. */
     public static Answer get(String localAddress, int port, String path, Map<String, String> headers) {
-        StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n");
+        return send(localAddress, port, "GET " + path, headers, "");
+    }
+
+    /** Sends {@code POST path} with a JSON body from {@code localAddress}, as {@link #get} does. */
+    public static Answer postJson(String localAddress, int port, String path, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return send(localAddress, port, "POST " + path, Map.of("Content-Type", "application/json",
+                "Content-Length", Integer.toString(body.length)), json);
+    }
+
+    private static Answer send(String localAddress, int port, String requestLine, Map<String, String> headers, String body) {
+        StringBuilder request = new StringBuilder(requestLine + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n");
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-        request.append("Connection: close\r\n\r\n");
+        request.append("Connection: close\r\n\r\n").append(body);
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(15_000);
-            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
             return parse(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -17,7 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The signed-in person's own account: who they are, their preferences, their password. */
+/** The signed-in person's own account: who they are, their preferences, their password, signing out everywhere. */
 @Path("me")
 @RolesAllowed({"admin", "agent"})
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,6 +49,13 @@ public class MeResource {
     @Path("password")
     public void changePassword(@NotNull @Valid PasswordChange change) {
         accounts.changePassword(caller.actor(), change.currentPassword(), change.newPassword());
+    }
+
+    /** Every token of this person stops working, this one included, and their open console sockets are closed. */
+    @POST
+    @Path("sign-out-everywhere")
+    public void signOutEverywhere() {
+        accounts.signOutEverywhere(caller.actor());
     }
 
     public record Me(UserView user, Preferences preferences) {
