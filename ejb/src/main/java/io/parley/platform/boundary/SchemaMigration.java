@@ -2,7 +2,6 @@ package io.parley.platform.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -19,7 +18,6 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 @Startup
 @Singleton
-@DependsOn("SettingsCheck")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SchemaMigration {
 

@@ -16,14 +16,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BadSettings {
 
+    static final String EXIT = "parley.exit-on-bad-settings";
     private static final Logger LOG = System.getLogger(BadSettings.class.getName());
 
     @Inject
-    @ConfigProperty(name = "parley.exit-on-bad-settings")
+    @ConfigProperty(name = EXIT)
     boolean exit;
 
     /** @return the exception that fails the deployment, when the process does not end here */
     public BadSetting stop(BadSetting bad) {
+        return stop(bad, exit);
+    }
+
+    /** For {@link SettingsCheck}, which runs before any bean exists. */
+    static BadSetting stop(BadSetting bad, boolean exit) {
         LOG.log(Level.ERROR, bad.getMessage());
         if (exit) {
             // the console handler has written the line; shutdown hooks would wait for the deployment this thread is in

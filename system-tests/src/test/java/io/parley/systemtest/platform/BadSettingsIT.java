@@ -19,7 +19,9 @@ class BadSettingsIT {
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({
             "PARLEY_ADMIN_PASSWORD, short, at least 12 characters",
-            "PARLEY_ROUTING_ACCEPT_TIMEOUT_SECONDS, 0, whole number above 0"})
+            "PARLEY_ROUTING_ACCEPT_TIMEOUT_SECONDS, 0, whole number above 0",
+            "PARLEY_CHAT_SESSION_TIMEOUT_SECONDS, soon, whole number above 0",
+            "PARLEY_LIMITS_SESSION_MESSAGES, lots, amount per window"})
     void aBadSettingStopsParleyWithOneLineThatNamesIt(String variable, String value, String why) {
         try (PayaraMicro micro = PayaraMicro.launch(ServerProcess.workDir("bad-setting-" + variable.toLowerCase()),
                 Map.of(variable, value))) {
