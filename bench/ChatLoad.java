@@ -146,7 +146,7 @@ public class ChatLoad {
 
         static final Pattern SESSION = Pattern.compile("\"sessionId\":\"([^\"]+)\",\"sessionToken\":\"([^\"]+)\"");
         static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-        /** Per flood: tried, taken, refused as rate_limited, anything else. */
+        /** Per flood: tried, taken, refused as rate_limited, anything else, sockets closed or refused by the server. */
         static final Map<String, AtomicLong[]> COUNTS = new ConcurrentHashMap<>();
 
         static void run(String[] args) throws Exception {
@@ -168,15 +168,14 @@ public class ChatLoad {
                 flood.join();
             }
             Thread.sleep(1000);
-            COUNTS.forEach((flood, n) -> System.out.printf("hostile %-14s tried=%d taken=%d rate_limited=%d other=%d%n",
-                    flood, n[0].get(), n[1].get(), n[2].get(), n[3].get()));
+            COUNTS.forEach((flood, n) -> System.out.printf("hostile %-14s tried=%d taken=%d rate_limited=%d other=%d closed_or_shut_out=%d%n",
+                    flood, n[0].get(), n[1].get(), n[2].get(), n[3].get(), n[4].get()));
             System.exit(0);
         }
 
         /** 100 messages a second into one session, without waiting for answers. */
         static void messages(HttpClient client, String ws, String address, long until) {
-            Socket socket = Socket.open(client, ws, address, "messages");
-            socket.send("{\"type\":\"start_session\",\"data\":{},\"ref\":\"start\"}");
+            Socket socket = new Socket(client, ws, address, "messages", "{\"type\":\"start_session\",\"data\":{}}", text -> { });
             for (long n = 0; System.nanoTime() < until; n++) {
                 count("messages", 0);
                 socket.send("{\"type\":\"user_message\",\"data\":{\"text\":\"spam " + n + "\",\"clientMsgId\":\"h" + n + "\"},\"ref\":\"m" + n + "\"}");
@@ -186,7 +185,7 @@ public class ChatLoad {
 
         /** 20 sessions started a second. */
         static void sessions(HttpClient client, String ws, String address, long until) {
-            Socket socket = Socket.open(client, ws, address, "sessions");
+            Socket socket = new Socket(client, ws, address, "sessions", null, text -> { });
             for (long n = 0; System.nanoTime() < until; n++) {
                 count("sessions", 0);
                 socket.send("{\"type\":\"start_session\",\"data\":{},\"ref\":\"s" + n + "\"}");
@@ -196,7 +195,7 @@ public class ChatLoad {
 
         /** 20 requests for a person a second, each in a new session after one message. */
         static void agentRequests(HttpClient client, String ws, String address, long until) {
-            Socket socket = Socket.open(client, ws, address, "agent_requests");
+            Socket socket = new Socket(client, ws, address, "agent_requests", null, text -> { });
             for (long n = 0; System.nanoTime() < until; n++) {
                 socket.send("{\"type\":\"start_session\",\"data\":{}}");
                 socket.send("{\"type\":\"user_message\",\"data\":{\"text\":\"a person please\",\"clientMsgId\":\"r" + n + "\"}}");
@@ -209,7 +208,7 @@ public class ChatLoad {
         /** 5 images of 1 MiB a second into one session. */
         static void images(HttpClient client, String http, String ws, String address, long until) {
             CompletableFuture<String[]> started = new CompletableFuture<>();
-            Socket socket = Socket.open(client, ws, address, null, text -> {
+            Socket socket = new Socket(client, ws, address, null, null, text -> {
                 Matcher session = SESSION.matcher(text);
                 if (session.find()) {
                     started.complete(new String[] {session.group(1), session.group(2)});
@@ -265,7 +264,7 @@ public class ChatLoad {
         }
 
         static void count(String flood, int what) {
-            COUNTS.computeIfAbsent(flood, k -> new AtomicLong[] {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong()})[what].incrementAndGet();
+            COUNTS.computeIfAbsent(flood, k -> new AtomicLong[] {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong()})[what].incrementAndGet();
         }
 
         static Thread start(Runnable flood) {
@@ -283,22 +282,47 @@ public class ChatLoad {
         }
 
         /** A visitor's socket from {@code address}; sends one frame at a time (the JDK's WebSocket allows no overlap). */
-        record Socket(WebSocket socket) {
+        /**
+         * A visitor's socket from {@code address}, sending one frame at a time (the JDK's WebSocket allows no overlap).
+         * When the server closes it, or refuses to open one, it waits a second and connects again, as a script would;
+         * each time counts as "closed" ({@code first}, if any, is sent again on every new connection).
+         */
+        static final class Socket {
+            private final HttpClient client;
+            private final String ws;
+            private final String address;
+            private final String flood;
+            private final String first;
+            private final Consumer<String> also;
+            private WebSocket socket;
 
-            static Socket open(HttpClient client, String ws, String address, String flood) {
-                return open(client, ws, address, flood, text -> { });
-            }
-
-            static Socket open(HttpClient client, String ws, String address, String flood, Consumer<String> also) {
-                return new Socket(client.newWebSocketBuilder().header("X-Forwarded-For", address)
-                        .buildAsync(URI.create(ws + "/ws/chat"), new Listener(text -> {
-                            answered(flood, text);
-                            also.accept(text);
-                        })).join());
+            Socket(HttpClient client, String ws, String address, String flood, String first, Consumer<String> also) {
+                this.client = client;
+                this.ws = ws;
+                this.address = address;
+                this.flood = flood;
+                this.first = first;
+                this.also = also;
             }
 
             synchronized void send(String frame) {
-                socket.sendText(frame, true).join();
+                try {
+                    if (socket == null) {
+                        socket = client.newWebSocketBuilder().header("X-Forwarded-For", address)
+                                .buildAsync(URI.create(ws + "/ws/chat"), new Listener(text -> {
+                                    answered(flood, text);
+                                    also.accept(text);
+                                })).join();
+                        if (first != null) {
+                            socket.sendText(first, true).join();
+                        }
+                    }
+                    socket.sendText(frame, true).join();
+                } catch (RuntimeException closedOrRefused) {
+                    socket = null;
+                    count(flood == null ? "images" : flood, 4);
+                    pause(1000);
+                }
             }
         }
     }

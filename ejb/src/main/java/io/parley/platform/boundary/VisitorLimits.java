@@ -60,6 +60,10 @@ public class VisitorLimits {
     @ConfigProperty(name = "parley.limits.address-tickets")
     String addressTickets;
 
+    @Inject
+    @ConfigProperty(name = "parley.limits.address-refusals")
+    String addressRefusals;
+
     private RateLimit messagesPerSession;
     private RateLimit messagesPerAddress;
     private RateLimit sessionsPerAddress;
@@ -70,6 +74,7 @@ public class VisitorLimits {
     private RateLimit attachmentsPerAddress;
     private RateLimit attachmentBytesPerAddress;
     private RateLimit ticketsPerAddress;
+    private RateLimit refusalsPerAddress;
 
     @PostConstruct
     void read() {
@@ -83,6 +88,7 @@ public class VisitorLimits {
         attachmentsPerAddress = RateLimit.parse("parley.limits.address-attachments", addressAttachments);
         attachmentBytesPerAddress = RateLimit.parse("parley.limits.address-attachment-bytes", addressAttachmentBytes);
         ticketsPerAddress = RateLimit.parse("parley.limits.address-tickets", addressTickets);
+        refusalsPerAddress = RateLimit.parse("parley.limits.address-refusals", addressRefusals);
     }
 
     /** @throws Refusal ({@code rate_limited}) when the session or the address sends messages faster than allowed */
@@ -115,6 +121,25 @@ public class VisitorLimits {
         require(new Take(ticketsPerAddress, address, 1, "Too many messages left from your address"));
     }
 
+    /**
+     * A client at {@code address} was refused for going over a limit. A first offence is only answered; a client that
+     * goes on sending regardless — more refusals than {@code parley.limits.address-refusals} — is a script that does
+     * not listen, and every frame it sends still costs the server as much as any other.
+     * @return whether to close its socket: it has used up the refusals its address is allowed
+     */
+    public boolean refused(String address) {
+        return refusalsPerAddress.take(keyOf(address), 1).isPresent();
+    }
+
+    /** Whether a client at {@code address} may open a socket: not while its address has no refusals left. */
+    public boolean admits(String address) {
+        return refusalsPerAddress.hasLeft(keyOf(address));
+    }
+
+    private static String keyOf(String address) {
+        return address == null ? "unknown" : address;
+    }
+
     /** Takes from each allowance in turn; when one refuses, what the others gave is given back, and nothing counts. */
     private static void require(Take... takes) {
         for (int i = 0; i < takes.length; i++) {
@@ -132,7 +157,7 @@ public class VisitorLimits {
     private record Take(RateLimit limit, String key, long units, String message) {
 
         Take {
-            key = key == null ? "unknown" : key;
+            key = keyOf(key);
         }
     }
 }

@@ -75,6 +75,12 @@ public final class RateLimit {
         }
     }
 
+    /** Whether the key has anything left (a key never seen has all of it). */
+    public boolean hasLeft(String key) {
+        Bucket bucket = buckets.getIfPresent(key);
+        return bucket == null || bucket.getAvailableTokens() > 0;
+    }
+
     public long amount() {
         return amount;
     }

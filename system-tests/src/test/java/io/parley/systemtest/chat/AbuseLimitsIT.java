@@ -1,6 +1,7 @@
 package io.parley.systemtest.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.systemtest.support.Api;
@@ -37,6 +38,7 @@ class AbuseLimitsIT {
     static final int IMAGES_PER_SESSION = 3;
     static final int IMAGE_BYTES_PER_SESSION = 60_000;
     static final int TICKETS_PER_ADDRESS = 2;
+    static final int REFUSALS_PER_ADDRESS = 10;
 
     static OwnParley parley;
     static PayaraMicro server;
@@ -58,6 +60,7 @@ class AbuseLimitsIT {
         environment.put("PARLEY_LIMITS_ADDRESS_ATTACHMENTS", "30/1m");
         environment.put("PARLEY_LIMITS_ADDRESS_ATTACHMENT_BYTES", "1000000/1m");
         environment.put("PARLEY_LIMITS_ADDRESS_TICKETS", TICKETS_PER_ADDRESS + "/1m");
+        environment.put("PARLEY_LIMITS_ADDRESS_REFUSALS", REFUSALS_PER_ADDRESS + "/1m");
         parley = OwnParley.start("abuse-limits", environment);
         server = parley.server();
         api = parley.api();
@@ -95,6 +98,24 @@ class AbuseLimitsIT {
             try (ChatClient neighbour = visitorFrom(newAddress())) {
                 neighbour.startSession(Map.of("name", "Neighbour"));
                 assertThat(neighbour.say("I am somebody else").path("text").asText()).as("another visitor is not limited").isEqualTo("I am somebody else");
+            }
+        }
+    }
+
+    @Test
+    void aScriptThatGoesOnAfterBeingToldIsClosedAndItsAddressShutOutForAWhile() {
+        String address = newAddress();
+        try (ChatClient script = visitorFrom(address)) {
+            script.startSession(Map.of("name", "Deaf script"));
+            for (int i = 0; i < MESSAGES_PER_SESSION + REFUSALS_PER_ADDRESS + 5; i++) {
+                script.send("user_message", Map.of("text", "again " + i, "clientMsgId", "deaf-" + i), "r" + i);
+            }
+            ChatClient.Closure closure = script.awaitClose(Duration.ofSeconds(10));
+            assertThat(closure.code()).as("policy violation").isEqualTo(1008);
+            assertThat(closure.reason()).contains("too many requests");
+            assertThatThrownBy(() -> visitorFrom(address)).as("the address may not open another socket for now").isNotNull();
+            try (ChatClient neighbour = visitorFrom(newAddress())) {
+                assertThat(neighbour.startSession(Map.of("name", "Elsewhere")).path("sessionId").asText()).isNotBlank();
             }
         }
     }

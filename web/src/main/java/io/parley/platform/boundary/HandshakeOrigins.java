@@ -26,14 +26,19 @@ public abstract class HandshakeOrigins extends ServerEndpointConfig.Configurator
 
     @Override
     public boolean checkOrigin(String origin) {
-        if (origin == null) {
-            // not a browser: the check protects browsers' users, and other clients can claim any origin anyway
-            return true;
-        }
         CDI<Object> cdi = CDI.current();
         HttpPolicy policy = cdi.select(HttpPolicy.class).get();
         HttpServletRequest handshake = policy.trustedProxies().view(cdi.select(HttpServletRequest.class).get());
-        return allowedOrigins(policy).allows(origin, handshake);
+        if (!admits(handshake.getRemoteAddr())) {
+            return false;
+        }
+        // without an Origin, not a browser: the check protects browsers' users, and other clients can claim any origin anyway
+        return origin == null || allowedOrigins(policy).allows(origin, handshake);
+    }
+
+    /** Whether a client at {@code address} may open a socket at all (refused like a foreign origin, with 403). */
+    protected boolean admits(String address) {
+        return true;
     }
 
     /**

@@ -1,22 +1,29 @@
 package io.parley.push.boundary;
 
-import io.parley.platform.entity.Refusal;
+import io.parley.platform.boundary.HandshakeOrigins;
 import io.parley.platform.boundary.Outages;
+import io.parley.platform.boundary.VisitorLimits;
+import io.parley.platform.entity.Refusal;
 import io.parley.push.boundary.Push;
 import io.parley.push.boundary.ServerFrame;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.util.function.Consumer;
 
 /**
  * What every WebSocket endpoint does with a frame around its own handling: read it, hand it on, and answer a bad
- * frame, a refusal or a failure with an {@code error} frame that carries the frame's {@code ref}; and acknowledge.
+ * frame, a refusal or a failure with an {@code error} frame that carries the frame's {@code ref}; and acknowledge. A
+ * client that goes on sending over the limits after being told is closed.
  */
 @ApplicationScoped
 public class FrameDispatcher {
+
+    /** A client that goes on over the limits after it was told ({@link VisitorLimits#refused}). */
+    static final CloseReason GOES_ON = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many requests: wait before connecting again");
 
     private static final Logger LOG = System.getLogger(FrameDispatcher.class.getName());
 
@@ -25,6 +32,9 @@ public class FrameDispatcher {
 
     @Inject
     Push push;
+
+    @Inject
+    VisitorLimits limits;
 
     public void dispatch(Session socket, String raw, Consumer<ClientFrame> handler) {
         String ref = null;
@@ -36,6 +46,9 @@ public class FrameDispatcher {
             push.send(socket, ServerFrame.error(e.ref(), e.code(), e.getMessage()));
         } catch (Refusal e) {
             push.send(socket, ServerFrame.refused(ref, e));
+            if (e.kind() == Refusal.Kind.TOO_MANY_REQUESTS && limits.refused(HandshakeOrigins.clientAddress(socket))) {
+                push.close(socket, GOES_ON);
+            }
         } catch (RuntimeException e) {
             if (Outages.isOutage(e)) {
                 LOG.log(Level.WARNING, "WebSocket frame failed for want of the database: {0}", Outages.describe(e));
