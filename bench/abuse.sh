@@ -14,15 +14,7 @@ rate=${2:-500}
 seconds=${3:-30}
 clients=${4:-10}
 source "$repo/bench/parley-on-mariadb.sh"
-admin=$(login "$PARLEY_ADMIN_EMAIL" "$PARLEY_ADMIN_PASSWORD")
-allow_requests_before_message "$admin"
-curl -fsS -o /dev/null -X POST "http://localhost:$port/api/auth/signup" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
-    -d '{"email":"agent@bench.local","name":"Bench Agent","password":"relay check passphrase","roles":["agent"]}'
-agent=$(login agent@bench.local "relay check passphrase")
-
-if [ "${WARM_UP:-150}" -gt 0 ]; then
-    echo "warm-up (discarded): $(java "$repo/bench/ChatLoad.java" "http://localhost:$port" "$agent" 200 100 "${WARM_UP:-150}")"
-fi
+prepare_chat_load
 
 # Runs the normal load (and the floods, when asked) and prints the results with the heap's highest use meanwhile.
 measure() {

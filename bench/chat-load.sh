@@ -15,17 +15,7 @@ seconds=${3:-30}
 # limits are measured with them in force by bench/abuse.sh).
 export PARLEY_LIMITS_SESSION_MESSAGES=${PARLEY_LIMITS_SESSION_MESSAGES:-1000000/1s}
 source "$repo/bench/parley-on-mariadb.sh"
-admin=$(login "$PARLEY_ADMIN_EMAIL" "$PARLEY_ADMIN_PASSWORD")
-allow_requests_before_message "$admin"
-curl -fsS -o /dev/null -X POST "http://localhost:$port/api/auth/signup" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
-    -d '{"email":"agent@bench.local","name":"Bench Agent","password":"relay check passphrase","roles":["agent"]}'
-agent=$(login agent@bench.local "relay check passphrase")
-
-# Payara's code takes minutes of load before the JIT has compiled it (its compiler threads take most of a core meanwhile):
-# a discarded warm-up run first, so that the runs below measure the server as it runs for days.
-if [ "${WARM_UP:-150}" -gt 0 ]; then
-    echo "warm-up (discarded): $(java "$repo/bench/ChatLoad.java" "http://localhost:$port" "$agent" 200 100 "${WARM_UP:-150}")"
-fi
+prepare_chat_load
 for n in $counts; do
     java "$repo/bench/ChatLoad.java" "http://localhost:$port" "$agent" "$n" "$rate" "$seconds"
 done

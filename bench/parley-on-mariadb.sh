@@ -1,6 +1,6 @@
 # What the benchmarks share, sourced by them: starts Parley on Payara Micro against a fresh database on the local
 # MariaDB (port $BENCH_PORT, default 18090), waits until it is ready, and removes both when the script exits.
-# Defines: $repo $port $data $server $jvm, login EMAIL PASSWORD (prints a console token), allow_requests_before_message,
+# Defines: $repo $port $data $server $jvm, login EMAIL PASSWORD (prints a console token), prepare_chat_load (sets $agent),
 # heap_now and heap_used (kilobytes of the server's heap in use now, and after a full collection).
 # The loopback is a trusted proxy: the load generators give each visitor an address of its own (X-Forwarded-For), so the
 # abuse limits per address (docs/security.md) see one visitor each, as on the internet; the limits keep their defaults
@@ -48,11 +48,21 @@ login() {
         -d "{\"email\":\"$1\",\"password\":\"$2\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
 }
 
-# The load generators ask for a person at once, so that the assistant stays quiet and every message goes visitor ->
-# database -> agent: the desk setting that lets visitors ask before writing anything (by default they must write first).
-allow_requests_before_message() {
-    local settings
-    settings=$(curl -fsS "http://localhost:$port/api/admin/settings" -H "Authorization: Bearer $1")
-    curl -fsS -o /dev/null -X PUT "http://localhost:$port/api/admin/settings" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
+# For bench/ChatLoad.java: lets visitors ask for a person before writing anything (a desk setting; by default they must
+# write first), so that the load generator's sessions wait for a person, the assistant stays quiet and every message goes
+# visitor -> database -> agent; signs the bench's agent in ($agent); and runs a discarded warm-up of WARM_UP seconds
+# (default 150): Payara's code takes minutes of load before the JIT has compiled it (its compiler threads take most of
+# a core meanwhile), and the runs after it should measure the server as it runs for days.
+prepare_chat_load() {
+    local admin settings
+    admin=$(login "$PARLEY_ADMIN_EMAIL" "$PARLEY_ADMIN_PASSWORD")
+    settings=$(curl -fsS "http://localhost:$port/api/admin/settings" -H "Authorization: Bearer $admin")
+    curl -fsS -o /dev/null -X PUT "http://localhost:$port/api/admin/settings" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
         -d "$(echo "$settings" | sed 's/"requestsBeforeMessage":false/"requestsBeforeMessage":true/')"
+    curl -fsS -o /dev/null -X POST "http://localhost:$port/api/auth/signup" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+        -d '{"email":"agent@bench.local","name":"Bench Agent","password":"relay check passphrase","roles":["agent"]}'
+    agent=$(login agent@bench.local "relay check passphrase")
+    if [ "${WARM_UP:-150}" -gt 0 ]; then
+        echo "warm-up (discarded): $(java "$repo/bench/ChatLoad.java" "http://localhost:$port" "$agent" 200 100 "${WARM_UP:-150}")"
+    fi
 }

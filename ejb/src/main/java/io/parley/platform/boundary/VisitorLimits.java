@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * What one anonymous visitor may do on the public endpoints, per chat session and per client address, each a
@@ -21,48 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class VisitorLimits {
 
     @Inject
-    @ConfigProperty(name = "parley.limits.session-messages")
-    String sessionMessages;
-
-    @Inject
-    @ConfigProperty(name = "parley.limits.address-messages")
-    String addressMessages;
-
-    @Inject
-    @ConfigProperty(name = "parley.limits.address-sessions")
-    String addressSessions;
-
-    @Inject
-    @ConfigProperty(name = "parley.limits.session-agent-requests")
-    String sessionAgentRequests;
-
-    @Inject
-    @ConfigProperty(name = "parley.limits.address-agent-requests")
-    String addressAgentRequests;
-
-    @Inject
-    @ConfigProperty(name = "parley.limits.session-attachments")
-    String sessionAttachments;
-
-    @Inject
-    @ConfigProperty(name = "parley.limits.session-attachment-bytes")
-    String sessionAttachmentBytes;
-
-    @Inject
-    @ConfigProperty(name = "parley.limits.address-attachments")
-    String addressAttachments;
-
-    @Inject
-    @ConfigProperty(name = "parley.limits.address-attachment-bytes")
-    String addressAttachmentBytes;
-
-    @Inject
-    @ConfigProperty(name = "parley.limits.address-tickets")
-    String addressTickets;
-
-    @Inject
-    @ConfigProperty(name = "parley.limits.address-refusals")
-    String addressRefusals;
+    Config config;
 
     private RateLimit messagesPerSession;
     private RateLimit messagesPerAddress;
@@ -78,17 +37,22 @@ public class VisitorLimits {
 
     @PostConstruct
     void read() {
-        messagesPerSession = RateLimit.parse("parley.limits.session-messages", sessionMessages);
-        messagesPerAddress = RateLimit.parse("parley.limits.address-messages", addressMessages);
-        sessionsPerAddress = RateLimit.parse("parley.limits.address-sessions", addressSessions);
-        agentRequestsPerSession = RateLimit.parse("parley.limits.session-agent-requests", sessionAgentRequests);
-        agentRequestsPerAddress = RateLimit.parse("parley.limits.address-agent-requests", addressAgentRequests);
-        attachmentsPerSession = RateLimit.parse("parley.limits.session-attachments", sessionAttachments);
-        attachmentBytesPerSession = RateLimit.parse("parley.limits.session-attachment-bytes", sessionAttachmentBytes);
-        attachmentsPerAddress = RateLimit.parse("parley.limits.address-attachments", addressAttachments);
-        attachmentBytesPerAddress = RateLimit.parse("parley.limits.address-attachment-bytes", addressAttachmentBytes);
-        ticketsPerAddress = RateLimit.parse("parley.limits.address-tickets", addressTickets);
-        refusalsPerAddress = RateLimit.parse("parley.limits.address-refusals", addressRefusals);
+        messagesPerSession = limit("session-messages");
+        messagesPerAddress = limit("address-messages");
+        sessionsPerAddress = limit("address-sessions");
+        agentRequestsPerSession = limit("session-agent-requests");
+        agentRequestsPerAddress = limit("address-agent-requests");
+        attachmentsPerSession = limit("session-attachments");
+        attachmentBytesPerSession = limit("session-attachment-bytes");
+        attachmentsPerAddress = limit("address-attachments");
+        attachmentBytesPerAddress = limit("address-attachment-bytes");
+        ticketsPerAddress = limit("address-tickets");
+        refusalsPerAddress = limit("address-refusals");
+    }
+
+    private RateLimit limit(String name) {
+        String key = "parley.limits." + name;
+        return RateLimit.parse(key, config.getValue(key, String.class));
     }
 
     /** @throws Refusal ({@code rate_limited}) when the session or the address sends messages faster than allowed */

@@ -133,8 +133,8 @@ public class Routing {
             notify(session, closedMessage, NoticeStored.Notice.offering(List.of("offline_form"), Unavailable.OUTSIDE_BUSINESS_HOURS.wireName()));
             return new Request(session, true, Optional.of(Unavailable.OUTSIDE_BUSINESS_HOURS), OptionalLong.empty());
         }
-        if (em.createNamedQuery(ChatMessage.FROM_VISITOR, String.class).setParameter("sessionId", sessionId).setMaxResults(1)
-                .getResultList().isEmpty() && !settings.requestsBeforeMessage()) {
+        if (!settings.requestsBeforeMessage() && em.createNamedQuery(ChatMessage.FROM_VISITOR, String.class)
+                .setParameter("sessionId", sessionId).setMaxResults(1).getResultList().isEmpty()) {
             throw new Refusal(Refusal.Kind.CONFLICT, "write_first", "Tell us in a message what you need first; then ask for a person");
         }
         transcript.record(session.queueForAgent(reason));
