@@ -281,7 +281,6 @@ public class ChatLoad {
             }
         }
 
-        /** A visitor's socket from {@code address}; sends one frame at a time (the JDK's WebSocket allows no overlap). */
         /**
          * A visitor's socket from {@code address}, sending one frame at a time (the JDK's WebSocket allows no overlap).
          * When the server closes it, or refuses to open one, it waits a second and connects again, as a script would;

@@ -86,18 +86,23 @@ public class VisitorLimits {
     }
 
     /**
-     * A client at {@code address} was refused for going over a limit. A first offence is only answered; a client that
-     * goes on sending regardless — more refusals than {@code parley.limits.address-refusals} — is a script that does
-     * not listen, and every frame it sends still costs the server as much as any other.
-     * @return whether to close its socket: it has used up the refusals its address is allowed
+     * A client at {@code address} was refused something it sent: a frame or a request that was bad, or over a limit. A
+     * first offence is only answered; a client that goes on regardless — more refusals than
+     * {@code parley.limits.address-refusals} — is a script that does not listen, and every frame it sends costs the
+     * server as much to read and refuse as any other to take. Its address is then shut out ({@link #shutOut}).
+     * @return whether the address is shut out now: close the client's socket
      */
-    public boolean refused(String address) {
-        return refusalsPerAddress.take(keyOf(address), 1).isPresent();
+    public boolean strike(String address) {
+        refusalsPerAddress.take(keyOf(address), 1);
+        return shutOut(address).isPresent();
     }
 
-    /** Whether a client at {@code address} may open a socket: not while its address has no refusals left. */
-    public boolean admits(String address) {
-        return refusalsPerAddress.hasLeft(keyOf(address));
+    /**
+     * How long clients at {@code address} may not open a visitor socket nor send to the public endpoints, if its
+     * refusals are used up: until the allowance has refilled in part.
+     */
+    public Optional<Duration> shutOut(String address) {
+        return refusalsPerAddress.untilAvailable(keyOf(address));
     }
 
     private static String keyOf(String address) {

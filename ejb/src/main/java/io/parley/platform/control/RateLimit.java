@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.parley.platform.entity.BadSetting;
 import java.time.Duration;
 import java.util.Optional;
@@ -75,10 +76,11 @@ public final class RateLimit {
         }
     }
 
-    /** Whether the key has anything left (a key never seen has all of it). */
-    public boolean hasLeft(String key) {
+    /** How long until the key has anything left, if it has nothing now (a key never seen has all of it). */
+    public Optional<Duration> untilAvailable(String key) {
         Bucket bucket = buckets.getIfPresent(key);
-        return bucket == null || bucket.getAvailableTokens() > 0;
+        EstimationProbe probe = bucket == null ? null : bucket.estimateAbilityToConsume(1);
+        return probe == null || probe.canBeConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     public long amount() {

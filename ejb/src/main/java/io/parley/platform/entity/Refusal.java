@@ -10,6 +10,9 @@ import java.util.OptionalLong;
  * its HTTP status) and a stable, machine-readable {@code code} for clients (the sockets' {@code error {code}}, for
  * example {@code session_closed}, {@code text_too_long}). Thrown before anything is changed, and rolls back if something
  * was. The one way a component says no.
+ * <p>
+ * A refusal is an answer, not a failure: it carries no stack trace. Nothing logs one, and filling one in (a hundred
+ * frames deep under Tyrus, Weld and the EJB container) costs more than the refusal itself when a script sends thousands.
  */
 @ApplicationException(rollback = true)
 public class Refusal extends RuntimeException {
@@ -36,7 +39,7 @@ public class Refusal extends RuntimeException {
     }
 
     private Refusal(Kind kind, String code, String message, Duration retryAfter) {
-        super(message);
+        super(message, null, false, false);
         this.kind = kind;
         this.code = code;
         this.retryAfter = retryAfter;

@@ -31,6 +31,17 @@ class RateLimitTest {
     }
 
     @Test
+    void aKeyThatUsedUpItsAllowanceIsToldHowLongUntilItHasSomeAgain() {
+        RateLimit limit = RateLimit.parse("parley.limits.test", "2/1m");
+        assertThat(limit.untilAvailable("never seen")).isEmpty();
+        limit.take("address", 1);
+        assertThat(limit.untilAvailable("address")).as("one left").isEmpty();
+        limit.take("address", 1);
+        assertThat(limit.untilAvailable("address")).as("half a minute refills one of two a minute")
+                .hasValueSatisfying(wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(30)));
+    }
+
+    @Test
     void aSettingThatIsNoAmountPerWindowIsRefusedNamingTheSetting() {
         for (String bad : new String[] {"", "20", "20/", "0/1m", "20/0s", "20/1d", "-1/1m", "twenty/1m"}) {
             assertThatThrownBy(() -> RateLimit.parse("parley.limits.session-messages", bad)).as("'%s'", bad)

@@ -121,6 +121,36 @@ class AbuseLimitsIT {
     }
 
     @Test
+    void aScriptSendingFramesThatAreRefusedForAnyReasonIsClosedToo() {
+        String address = newAddress();
+        try (ChatClient script = visitorFrom(address)) {
+            for (int i = 0; i < REFUSALS_PER_ADDRESS + 5; i++) {
+                script.send("user_message", Map.of("text", "no session " + i, "clientMsgId", "lost-" + i), "n" + i);
+            }
+            ChatClient.Closure closure = script.awaitClose(Duration.ofSeconds(10));
+            assertThat(closure.code()).as("messages into no session, again and again").isEqualTo(1008);
+            assertThatThrownBy(() -> visitorFrom(address)).as("the address may not open another socket for now").isNotNull();
+        }
+    }
+
+    @Test
+    void anAddressShutOutIsTurnedAwayOverHttpBeforeItsRequestIsRead() {
+        String address = newAddress();
+        for (int i = 0; i < REFUSALS_PER_ADDRESS; i++) {
+            HttpResponse<byte[]> bad = api.raw("POST", "/api/tickets", Map.of("Content-Type", "application/json", "X-Forwarded-For", address),
+                    "{\"name\":\"\",\"message\":\"\"}".getBytes());
+            assertThat(bad.statusCode()).as("a ticket without name, e-mail or message").isEqualTo(400);
+        }
+        HttpResponse<byte[]> good = ticket(address, "Now a proper one");
+        assertThat(good.statusCode()).as("a good ticket, from an address that would not stop").isEqualTo(429);
+        assertThat(Long.parseLong(good.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        assertThat(new String(good.body())).contains("wait before trying again");
+        HttpResponse<byte[]> image = upload(Map.of("Content-Type", "image/png", "X-Forwarded-For", address), new byte[20_000]);
+        assertThat(image.statusCode()).as("an image without a session is not even looked at").isEqualTo(429);
+        assertThat(ticket(newAddress(), "Someone else").statusCode()).as("another address").isEqualTo(201);
+    }
+
+    @Test
     void everyoneBehindOneAddressTogetherIsHeldToTheAddresssRate() {
         String address = newAddress();
         try (ChatClient first = visitorFrom(address); ChatClient second = visitorFrom(address)) {

@@ -3,6 +3,7 @@ package io.parley.chat.boundary;
 import io.parley.conversations.boundary.Attachments;
 import io.parley.conversations.entity.Attachment;
 import io.parley.identity.boundary.Caller;
+import io.parley.platform.boundary.ForVisitors;
 import io.parley.push.boundary.AttachmentLink;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("chat/attachments")
 @PermitAll
+@ForVisitors
 public class AttachmentsResource {
 
     @Inject

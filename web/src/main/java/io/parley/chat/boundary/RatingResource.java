@@ -3,6 +3,7 @@ package io.parley.chat.boundary;
 import io.parley.conversations.boundary.Conversations;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.parley.conversations.entity.ChatSession;
+import io.parley.platform.boundary.ForVisitors;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("chat/rating")
 @PermitAll
+@ForVisitors
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class RatingResource {

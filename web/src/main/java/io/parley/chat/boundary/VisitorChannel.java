@@ -26,6 +26,7 @@ import io.parley.settings.boundary.Settings;
 import io.parley.visitors.boundary.LiveVisitors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -37,7 +38,8 @@ import java.util.Map;
  * one it started or resumed last, kept with the socket. Every frame is read, handed to one boundary, and answered per
  * docs/protocol.md; a bad frame gets an error and changes nothing. What the frames cause for others (the agents' inbox,
  * the assistant's answer) follows from the events the boundaries announce. Starting sessions, messages and requests for
- * a person are held to the {@link VisitorLimits} of the session and of the socket's client address.
+ * a person are held to the {@link VisitorLimits} of the session and of the socket's client address, and every refused
+ * frame counts against the address.
  */
 @ApplicationScoped
 public class VisitorChannel {
@@ -46,6 +48,8 @@ public class VisitorChannel {
     private static final String SESSION = "parley.visitor.session";
     /** Why a session the visitor asked a person for went to the agents: they pressed the button. */
     static final String VISITOR_REQUEST = "visitor_request";
+    /** A client that goes on sending what is refused after it was told. */
+    static final CloseReason GOES_ON = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many requests: wait before connecting again");
 
     @Inject
     FrameReader frames;
@@ -77,8 +81,12 @@ public class VisitorChannel {
     @Inject
     VisitorLimits limits;
 
+    /**
+     * A client that goes on sending what is refused after it was told is closed, and its address shut out for a while
+     * ({@link VisitorLimits#strike}): only not reading its frames spares the other visitors.
+     */
     public void receive(Session socket, String raw) {
-        dispatcher.dispatch(socket, raw, frame -> {
+        boolean refused = dispatcher.dispatch(socket, raw, frame -> {
             switch (frame.type()) {
                 case "start_session" -> startSession(socket, frame);
                 case "resume" -> resume(socket, frame);
@@ -91,6 +99,9 @@ public class VisitorChannel {
                 default -> throw dispatcher.unknown(frame);
             }
         });
+        if (refused && limits.strike(HandshakeOrigins.clientAddress(socket))) {
+            push.close(socket, GOES_ON);
+        }
     }
 
     public void closed(Session socket) {

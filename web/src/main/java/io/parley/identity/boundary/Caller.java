@@ -32,7 +32,7 @@ public class Caller {
 
     /** The client's address, through trusted proxies as {@link ForwardedHeaders} sees it. */
     public String clientAddress() {
-        return policy.trustedProxies().view(request).getRemoteAddr();
+        return policy.clientAddress(request);
     }
 
     public Actor actor() {

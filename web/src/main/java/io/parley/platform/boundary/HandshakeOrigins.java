@@ -48,8 +48,7 @@ public abstract class HandshakeOrigins extends ServerEndpointConfig.Configurator
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         CDI<Object> cdi = CDI.current();
-        HttpServletRequest handshake = cdi.select(HttpPolicy.class).get().trustedProxies().view(cdi.select(HttpServletRequest.class).get());
-        config.getUserProperties().put(CLIENT_ADDRESS, handshake.getRemoteAddr());
+        config.getUserProperties().put(CLIENT_ADDRESS, cdi.select(HttpPolicy.class).get().clientAddress(cdi.select(HttpServletRequest.class).get()));
     }
 
     /** The address the socket's client connected from, as the proxies Parley trusts report it. */

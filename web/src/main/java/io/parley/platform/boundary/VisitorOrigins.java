@@ -17,9 +17,9 @@ public class VisitorOrigins extends HandshakeOrigins {
         return policy.widgetOrigins();
     }
 
-    /** Not an address whose sockets were closed for going on over the limits, until it has waited ({@link VisitorLimits}). */
+    /** Not an address shut out for going on after it was refused, until it has waited ({@link VisitorLimits#shutOut}). */
     @Override
     protected boolean admits(String address) {
-        return CDI.current().select(VisitorLimits.class).get().admits(address);
+        return CDI.current().select(VisitorLimits.class).get().shutOut(address).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
@@ -111,6 +112,11 @@ public class HttpPolicy {
 
     public TrustedProxies trustedProxies() {
         return trustedProxies;
+    }
+
+    /** The address of the client that sent the request, as the proxies Parley trusts report it. */
+    public String clientAddress(HttpServletRequest request) {
+        return trustedProxies.view(request).getRemoteAddr();
     }
 
     public boolean forceTls() {

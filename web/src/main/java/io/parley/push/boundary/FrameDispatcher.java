@@ -1,14 +1,9 @@
 package io.parley.push.boundary;
 
-import io.parley.platform.boundary.HandshakeOrigins;
 import io.parley.platform.boundary.Outages;
-import io.parley.platform.boundary.VisitorLimits;
 import io.parley.platform.entity.Refusal;
-import io.parley.push.boundary.Push;
-import io.parley.push.boundary.ServerFrame;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
@@ -16,14 +11,10 @@ import java.util.function.Consumer;
 
 /**
  * What every WebSocket endpoint does with a frame around its own handling: read it, hand it on, and answer a bad
- * frame, a refusal or a failure with an {@code error} frame that carries the frame's {@code ref}; and acknowledge. A
- * client that goes on sending over the limits after being told is closed.
+ * frame, a refusal or a failure with an {@code error} frame that carries the frame's {@code ref}; and acknowledge.
  */
 @ApplicationScoped
 public class FrameDispatcher {
-
-    /** A client that goes on over the limits after it was told ({@link VisitorLimits#refused}). */
-    static final CloseReason GOES_ON = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many requests: wait before connecting again");
 
     private static final Logger LOG = System.getLogger(FrameDispatcher.class.getName());
 
@@ -33,10 +24,11 @@ public class FrameDispatcher {
     @Inject
     Push push;
 
-    @Inject
-    VisitorLimits limits;
-
-    public void dispatch(Session socket, String raw, Consumer<ClientFrame> handler) {
+    /**
+     * @return whether the frame was refused: a bad frame, or a refusal of what it asked — the client's doing (the
+     * database being away is not)
+     */
+    public boolean dispatch(Session socket, String raw, Consumer<ClientFrame> handler) {
         String ref = null;
         try {
             ClientFrame frame = frames.read(raw);
@@ -44,11 +36,10 @@ public class FrameDispatcher {
             handler.accept(frame);
         } catch (FrameException e) {
             push.send(socket, ServerFrame.error(e.ref(), e.code(), e.getMessage()));
+            return true;
         } catch (Refusal e) {
             push.send(socket, ServerFrame.refused(ref, e));
-            if (e.kind() == Refusal.Kind.TOO_MANY_REQUESTS && limits.refused(HandshakeOrigins.clientAddress(socket))) {
-                push.close(socket, GOES_ON);
-            }
+            return e.kind() != Refusal.Kind.UNAVAILABLE;
         } catch (RuntimeException e) {
             if (Outages.isOutage(e)) {
                 LOG.log(Level.WARNING, "WebSocket frame failed for want of the database: {0}", Outages.describe(e));
@@ -58,6 +49,7 @@ public class FrameDispatcher {
                 push.send(socket, ServerFrame.error(ref, "internal", "The server failed; please try again."));
             }
         }
+        return false;
     }
 
     /** For the {@code default} branch of an endpoint's dispatch. */

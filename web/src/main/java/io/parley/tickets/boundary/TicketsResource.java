@@ -2,6 +2,7 @@ package io.parley.tickets.boundary;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.parley.identity.boundary.Caller;
+import io.parley.platform.boundary.ForVisitors;
 import io.parley.platform.boundary.VisitorLimits;
 import io.parley.platform.entity.Page;
 import io.parley.platform.entity.UtcClock;
@@ -50,6 +51,7 @@ public class TicketsResource {
      */
     @POST
     @PermitAll
+    @ForVisitors
     public Response submit(@NotNull @Valid Form form) {
         limits.ticket(caller.clientAddress());
         Ticket ticket = tickets.submit(form.toForm());
