@@ -155,14 +155,20 @@ public class ChatLoad {
             int clients = Integer.parseInt(args[2]);
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(Integer.parseInt(args[4]));
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            // FLOODS=messages,images (say) runs only those, to tell what each costs; all of them by default
+            List<String> chosen = List.of(System.getenv().getOrDefault("FLOODS", "messages,sessions,agent_requests,images,tickets").split(","));
+            Map<String, java.util.function.Function<String, Runnable>> every = Map.of(
+                    "messages", address -> () -> messages(client, ws, address, until),
+                    "sessions", address -> () -> sessions(client, ws, address, until),
+                    "agent_requests", address -> () -> agentRequests(client, ws, address, until),
+                    "images", address -> () -> images(client, http, ws, address, until),
+                    "tickets", address -> () -> tickets(client, http, address, until));
             List<Thread> floods = new ArrayList<>();
             for (int c = 1; c <= clients; c++) {
                 String address = "203.0.113." + c;
-                floods.add(start(() -> messages(client, ws, address, until)));
-                floods.add(start(() -> sessions(client, ws, address, until)));
-                floods.add(start(() -> agentRequests(client, ws, address, until)));
-                floods.add(start(() -> images(client, http, ws, address, until)));
-                floods.add(start(() -> tickets(client, http, address, until)));
+                for (String flood : chosen) {
+                    floods.add(start(every.get(flood).apply(address)));
+                }
             }
             for (Thread flood : floods) {
                 flood.join();

@@ -5,7 +5,8 @@
 # running every flood at once (bench/ChatLoad.java, hostile form). For each run it prints the normal visitors' latency
 # and what of theirs was lost or refused, what the floods tried and got, and the server's heap: the most in use while
 # it ran (sampled every 2 s) and what is left after a full collection.
-# Usage: [WARM_UP=150] bench/abuse.sh [SESSIONS RATE SECONDS CLIENTS]   (defaults: 500 500 30 10)
+# Usage: [WARM_UP=150] [FLOODS=messages,sessions,agent_requests,images,tickets] bench/abuse.sh [SESSIONS RATE SECONDS CLIENTS]
+#        (defaults: every flood; 500 500 30 10)
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)

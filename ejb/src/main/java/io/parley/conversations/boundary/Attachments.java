@@ -1,5 +1,6 @@
 package io.parley.conversations.boundary;
 
+import io.parley.conversations.control.AttachmentRows;
 import io.parley.conversations.control.ImageTypes;
 import io.parley.conversations.entity.Attachment;
 import io.parley.conversations.entity.ChatSession;
@@ -16,7 +17,9 @@ import jakarta.persistence.PersistenceContext;
  * Images visitors send: taken only from the holder of an open session's token and only when their bytes are an image
  * (PNG, JPEG, GIF, WebP — whatever they are called); shown only to that visitor and to the agents who may see the
  * session. The size limit is the HTTP layer's (parley.chat.max-attachment-bytes), checked before anything is read; how
- * many images and bytes a session and a client address may send is {@link VisitorLimits}'s.
+ * many images and bytes a session and a client address may send is {@link VisitorLimits}'s, checked before the bytes
+ * are read too: an image is {@link #admit admitted}, then read, then {@link #store stored} — and no transaction waits
+ * while a visitor's upload arrives.
  */
 @Stateless
 public class Attachments {
@@ -30,20 +33,33 @@ public class Attachments {
     @Inject
     VisitorLimits limits;
 
+    @Inject
+    AttachmentRows rows;
+
     /**
-     * Stores an image the holder of the session's token sent from {@code clientAddress}.
+     * Lets the holder of an open session's token send an image of {@code bytes} from {@code clientAddress}: it counts
+     * against their allowances from now on, whatever it turns out to be.
+     * @return the session's id, for {@link #store}
      * @throws Refusal ({@code rate_limited}) when the session or the address has sent as many images or bytes as it may for now
      */
-    public Attachment add(String sessionId, String token, byte[] content, String clientAddress) {
+    public String admit(String sessionId, String token, long bytes, String clientAddress) {
         ChatSession session = conversations.held(sessionId, token);
         if (!session.isOpen()) {
             throw SessionRefusals.ended();
         }
+        limits.attachment(session.id(), clientAddress, bytes);
+        return session.id();
+    }
+
+    /**
+     * Stores an image that {@link #admit} let in for the session.
+     * @throws Refusal ({@code not_an_image}) when the bytes are no image Parley shows
+     */
+    public Attachment store(String sessionId, byte[] content) {
         String mediaType = ImageTypes.of(content)
                 .orElseThrow(() -> new Refusal(Refusal.Kind.UNSUPPORTED_MEDIA_TYPE, "not_an_image", "Only PNG, JPEG, GIF and WebP images can be sent"));
-        limits.attachment(session.id(), clientAddress, content.length);
-        Attachment attachment = new Attachment(session.id(), mediaType, content);
-        em.persist(attachment);
+        Attachment attachment = new Attachment(sessionId, mediaType, content);
+        rows.insert(attachment);
         return attachment;
     }
 

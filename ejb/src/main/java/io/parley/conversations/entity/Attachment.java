@@ -68,4 +68,8 @@ public class Attachment {
     public byte[] content() {
         return content;
     }
+
+    public LocalDateTime createdAt() {
+        return createdAt;
+    }
 }

@@ -7,6 +7,7 @@ import io.parley.systemtest.support.Api;
 import io.parley.systemtest.support.Api.Reply;
 import io.parley.systemtest.support.ChatClient;
 import io.parley.systemtest.support.ChatClient.Closure;
+import io.parley.systemtest.support.Images;
 import io.parley.systemtest.support.ParleyEnvironment;
 import io.parley.systemtest.support.PayaraMicro;
 import io.parley.systemtest.support.ServerProcess;
@@ -35,6 +36,7 @@ class EmbeddedH2IT {
         String sessionId;
         String token;
         String adminPassword;
+        String imageUrl;
         try (PayaraMicro server = PayaraMicro.start(dataDir, Map.of("GEMINI_API_KEY", SEED_KEY))) {
             assertThat(ChatClient.JSON.readTree(server.awaitReadiness().body()).path("checks"))
                     .anySatisfy(check -> assertThat(check.path("data").path("product").asText()).isEqualTo("H2"));
@@ -47,6 +49,10 @@ class EmbeddedH2IT {
             }
             adminPassword = oneTimePassword(server);
             Api api = new Api(server.http("/"));
+            Map<String, String> session = Map.of("X-Parley-Session", sessionId, "X-Parley-Session-Token", token, "Content-Type", "image/png");
+            HttpResponse<byte[]> sent = api.raw("POST", "/api/chat/attachments", session, Images.PNG);
+            assertThat(sent.statusCode()).as("an image is stored on H2 too").isEqualTo(201);
+            imageUrl = ChatClient.JSON.readTree(sent.body()).path("url").asText();
             String admin = api.login("admin@parley.local", adminPassword);
             assertThat(api.get("/api/me", admin).status()).isEqualTo(200);
             JsonNode seeded = api.get("/api/admin/llm-configs", admin).body();
@@ -69,6 +75,8 @@ class EmbeddedH2IT {
         try (PayaraMicro again = PayaraMicro.start(dataDir, settings);
              ChatClient visitor = ChatClient.connect(again.ws("/ws/chat"))) {
             JsonNode resumed = visitor.resume(sessionId, token, 0);
+            HttpResponse<byte[]> image = new Api(again.http("/")).raw("GET", imageUrl, Map.of("X-Parley-Session", sessionId, "X-Parley-Session-Token", token), null);
+            assertThat(image.body()).as("the image, as it was sent, after a restart").isEqualTo(Images.PNG);
             assertThat(resumed.path("messages")).extracting(m -> m.path("text").asText())
                     .containsExactly("hello", "Hello! I am the Parley assistant. How can I help you today?");
             assertThat(visitor.say("thanks").path("seq").asLong()).isEqualTo(3);
