@@ -98,6 +98,8 @@ export interface User {
   roles: Role[];
   active: boolean;
   createdAt: string;
+  /** Someone else chose their password: until they choose their own, only their account's endpoints answer them. */
+  mustChangePassword: boolean;
 }
 
 /** A visitor on a site that embeds the widget (`visitor_join`), chatting or not. */

@@ -49,9 +49,16 @@ public class Accounts {
         return user;
     }
 
-    /** The first admin, when there is nobody yet; no actor, so not in the audit log (the log says so at start-up). */
-    public User createFirstAdmin(String email, String password) {
-        return newUser(email, "Administrator", password, Set.of(Role.ADMIN));
+    /**
+     * The first admin, when there is nobody yet; no actor, so not in the audit log (the log says so at start-up).
+     * @param oneTime whether Parley chose the password: then they must choose their own at their first sign-in
+     */
+    public User createFirstAdmin(String email, String password, boolean oneTime) {
+        User admin = newUser(email, "Administrator", password, Set.of(Role.ADMIN));
+        if (oneTime) {
+            admin.requirePasswordChange();
+        }
+        return admin;
     }
 
     public long count() {

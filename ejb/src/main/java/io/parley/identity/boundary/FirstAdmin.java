@@ -58,13 +58,13 @@ public class FirstAdmin {
         boolean generated = given().isEmpty();
         String initial = generated ? generatePassword() : password.get();
         try {
-            accounts.createFirstAdmin(email, initial);
+            accounts.createFirstAdmin(email, initial, generated);
         } catch (EJBException anotherNodeWasFirst) {
             LOG.log(Level.INFO, "Another node created the first admin");
             return;
         }
         if (generated) {
-            LOG.log(Level.WARNING, "Created the first admin {0} with the one-time password {1} - sign in at /admin/ and change it."
+            LOG.log(Level.WARNING, "Created the first admin {0} with the one-time password {1} - sign in at /admin/ and choose your own."
                     + " (Set PARLEY_ADMIN_EMAIL and PARLEY_ADMIN_PASSWORD to choose them.)", email, initial);
         } else {
             LOG.log(Level.INFO, "Created the first admin {0} with the password from PARLEY_ADMIN_PASSWORD", email);

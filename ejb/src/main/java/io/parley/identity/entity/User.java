@@ -47,6 +47,9 @@ public class User {
     @Column(name = "token_version")
     private int tokenVersion;
 
+    @Column(name = "must_change_password")
+    private boolean mustChangePassword;
+
     private String preferences;
 
     @Column(name = "created_at")
@@ -84,7 +87,13 @@ public class User {
 
     public void changePassword(String newHash) {
         passwordHash = newHash;
+        mustChangePassword = false;
         revokeTokens();
+    }
+
+    /** Someone else chose the password: its holder must choose their own before doing anything else. */
+    public void requirePasswordChange() {
+        mustChangePassword = true;
     }
 
     public void changePreferences(String json) {
@@ -128,6 +137,10 @@ public class User {
 
     public int tokenVersion() {
         return tokenVersion;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     public String preferences() {

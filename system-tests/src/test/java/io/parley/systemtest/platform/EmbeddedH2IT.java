@@ -47,8 +47,15 @@ class EmbeddedH2IT {
                 visitor.say("hello");
                 assertThat(visitor.next("bot_message").path("data").path("message").path("seq").asLong()).isEqualTo(2);
             }
-            adminPassword = oneTimePassword(server);
+            String oneTimePassword = oneTimePassword(server);
             Api api = new Api(server.http("/"));
+            String firstSignIn = api.login("admin@parley.local", oneTimePassword);
+            assertThat(api.get("/api/me", firstSignIn).body().path("user").path("mustChangePassword").asBoolean()).isTrue();
+            Reply notYet = api.get("/api/admin/llm-configs", firstSignIn);
+            assertThat(notYet.status()).as("nothing but choosing a password, with a password Parley chose").isEqualTo(403);
+            assertThat(notYet.detail()).contains("Choose your own password first");
+            adminPassword = "a passphrase of my own 42";
+            assertThat(api.post("/api/me/password", firstSignIn, Map.of("currentPassword", oneTimePassword, "newPassword", adminPassword)).status()).isEqualTo(204);
             Map<String, String> session = Map.of("X-Parley-Session", sessionId, "X-Parley-Session-Token", token, "Content-Type", "image/png");
             HttpResponse<byte[]> sent = api.raw("POST", "/api/chat/attachments", session, Images.PNG);
             assertThat(sent.statusCode()).as("an image is stored on H2 too").isEqualTo(201);

@@ -56,6 +56,10 @@ public final class WidgetDesk implements ParameterResolver {
         }
     }
 
+    /** Someone who can sign in to the console. */
+    public record Account(String id, String email, String password) {
+    }
+
     public record RunningDesk(OwnParley parley, WireMockServer llm, TcpRelay relay) implements ExtensionContext.Store.CloseableResource {
 
         static RunningDesk start() {
@@ -106,14 +110,20 @@ public final class WidgetDesk implements ParameterResolver {
 
         /** A new agent with this display name, signed in: {@code [id, token]}. */
         public String[] newAgent(String name) {
-            String email = "agent-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+            Account account = newAccount(name, "agent");
+            return new String[] {account.id(), api().login(account.email(), account.password())};
+        }
+
+        /** A new person with this display name and role, to sign in with in a browser. */
+        public Account newAccount(String name, String role) {
+            String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
             String password = "agent of the widget tests";
             Api.Reply created = api().post("/api/auth/signup", admin(), Map.of("email", email, "name", name, "password", password,
-                    "roles", List.of("agent")));
+                    "roles", List.of(role)));
             if (created.status() != 201) {
                 throw new AssertionError("Creating " + name + " failed: " + created);
             }
-            return new String[] {created.body().path("id").asText(), api().login(email, password)};
+            return new Account(created.body().path("id").asText(), email, password);
         }
 
         /** A signed-in agent, online, with their console socket; closing it sets them offline again. */

@@ -4,7 +4,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -80,11 +79,8 @@ public final class WidgetPage {
         return chat().getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName(name).setExact(true));
     }
 
-    /**
-     * Keeps a picture of this state under system-tests/target/screenshots/; docs/screenshots/ takes them from there
-     * only when someone runs docs/refresh-screenshots.sh on purpose (a test run leaves the working tree as it was).
-     */
+    /** Keeps a picture of this state ({@link Screenshots}). */
     public void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(System.getProperty("parley.repo", ".."), "system-tests", "target", "screenshots", name + ".png")));
+        Screenshots.take(page, name);
     }
 }

@@ -55,6 +55,9 @@ public class AccessFilter implements ContainerRequestFilter {
         if (user.get().roles().stream().map(Role::wireName).noneMatch(rule.roles()::contains)) {
             throw new Refusal(Refusal.Kind.FORBIDDEN, "This needs the role " + String.join(" or ", rule.roles()));
         }
+        if (user.get().mustChangePassword() && !resource.getResourceMethod().isAnnotationPresent(BeforeOwnPassword.class)) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "password_change_required", "Choose your own password first (POST /api/me/password)");
+        }
         caller.signedIn(user.get());
     }
 

@@ -31,6 +31,7 @@ public class MeResource {
     Caller caller;
 
     @GET
+    @BeforeOwnPassword
     public Me me() {
         return Me.of(caller.user());
     }
@@ -47,6 +48,7 @@ public class MeResource {
     /** Every token of this person stops working, this one included: sign in again with the new password. */
     @POST
     @Path("password")
+    @BeforeOwnPassword
     public void changePassword(@NotNull @Valid PasswordChange change) {
         accounts.changePassword(caller.actor(), change.currentPassword(), change.newPassword());
     }
@@ -54,6 +56,7 @@ public class MeResource {
     /** Every token of this person stops working, this one included, and their open console sockets are closed. */
     @POST
     @Path("sign-out-everywhere")
+    @BeforeOwnPassword
     public void signOutEverywhere() {
         accounts.signOutEverywhere(caller.actor());
     }

@@ -211,11 +211,21 @@ public class AgentEndpoint {
             push.refuse(socket, "account deactivated or sign-in revoked");
             return;
         }
+        if (user.get().mustChangePassword()) {
+            push.refuse(socket, "choose your own password first");
+            return;
+        }
         agent = user.get();
         deadline.cancel(false);
         long untilExpiry = Duration.between(Instant.now(), Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue())).toMillis();
         deadline = scheduler.schedule(() -> push.refuse(socket, "token expired: sign in again"), Math.max(0, untilExpiry), TimeUnit.MILLISECONDS);
         push.signIn(socket, agent.id(), agent.isAdmin());
+        // a revocation closes the sockets signed in when it happens: one that came between the check above and now
+        // would miss this socket, so the token is checked once more now that the socket is signed in
+        if (accounts.holderOf(agent.id(), claims.getInt(TokenClaims.VERSION, -1)).isEmpty()) {
+            push.refuse(socket, "account deactivated or sign-in revoked");
+            return;
+        }
         push.send(socket, Frames.agentAuthenticated(UserView.of(agent)));
         dispatcher.acknowledge(socket, frame, Map.of("userId", agent.id()));
     }

@@ -1,0 +1,88 @@
+import { MAX_TEXT_LENGTH } from '@parley/protocol';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { agentSocket } from '../../../lib/agentSocket';
+import { text } from '../../../lib/text';
+
+type Mode = 'reply' | 'note';
+
+/**
+ * Writing to the visitor, or an internal note only agents see. Enter sends, Shift+Enter starts a new line. A reply
+ * carries a client id, so sending it again after a drop stores it once.
+ */
+export function Composer({ sessionId }: { sessionId: string }) {
+  const [mode, setMode] = useState<Mode>('reply');
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const typing = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  function typed(value: string) {
+    setDraft(value);
+    if (mode !== 'reply') {
+      return;
+    }
+    if (!typing.current) {
+      agentSocket.request('typing_start', { sessionId }).catch(() => undefined);
+    } else {
+      clearTimeout(typing.current);
+    }
+    typing.current = setTimeout(() => {
+      typing.current = null;
+      agentSocket.request('typing_stop', { sessionId }).catch(() => undefined);
+    }, 2000);
+  }
+
+  async function send() {
+    const message = draft.trim();
+    if (!message || sending) {
+      return;
+    }
+    setSending(true);
+    setError(null);
+    try {
+      if (mode === 'reply') {
+        await agentSocket.request('agent_message', { sessionId, text: message, clientMsgId: crypto.randomUUID() });
+      } else {
+        await agentSocket.request('internal_note', { sessionId, text: message });
+      }
+      setDraft('');
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setSending(false);
+    }
+  }
+
+  function keyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void send();
+    }
+  }
+
+  return (
+    <div className={`composer composer-${mode}`}>
+      <div className="modes" role="radiogroup" aria-label={text.composer.mode}>
+        {(['reply', 'note'] as const).map((m) => (
+          <label key={m}>
+            <input type="radio" name={`mode-${sessionId}`} checked={mode === m} onChange={() => setMode(m)} />
+            {text.composer[m]}
+          </label>
+        ))}
+      </div>
+      <textarea
+        aria-label={mode === 'reply' ? text.composer.replyLabel : text.composer.noteLabel}
+        placeholder={mode === 'reply' ? text.composer.replyHint : text.composer.noteHint}
+        maxLength={MAX_TEXT_LENGTH}
+        rows={3}
+        value={draft}
+        onChange={(e) => typed(e.target.value)}
+        onKeyDown={keyDown}
+      />
+      {error && <p className="error" role="alert">{error}</p>}
+      <button type="button" onClick={() => void send()} disabled={sending || !draft.trim()}>
+        {mode === 'reply' ? text.composer.send : text.composer.addNote}
+      </button>
+    </div>
+  );
+}

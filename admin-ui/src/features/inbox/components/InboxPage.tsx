@@ -1,0 +1,80 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Navigate, NavLink, useParams } from 'react-router';
+import { isAdmin, useSession } from '../../../lib/session';
+import { text } from '../../../lib/text';
+import { ConversationPane } from '../../conversation/components/ConversationPane';
+import { listSessions, PAGE_SIZE, type View } from '../api/sessions';
+import { useSeen } from '../hooks/seen';
+import { ConversationList } from './ConversationList';
+
+const VIEWS: View[] = ['mine', 'unassigned', 'resolved', 'all'];
+
+/** The inbox: a view's conversations (live), searchable and paged, beside the one open. */
+export function InboxPage() {
+  const { view = 'mine', sessionId } = useParams();
+  const { signedIn } = useSession();
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(0);
+  const admin = signedIn !== null && isAdmin(signedIn.user);
+  const views = VIEWS.filter((v) => v !== 'all' || admin);
+  const current = views.find((v) => v === view);
+  const list = useQuery({
+    queryKey: ['sessions', current, search, page],
+    queryFn: () => listSessions(current!, search, page),
+    enabled: current !== undefined,
+    placeholderData: keepPreviousData,
+  });
+  const seenSeq = useSeen();
+
+  if (!current || !signedIn) {
+    return <Navigate to="/inbox/mine" replace />;
+  }
+  const sessions = list.data?.items ?? [];
+  const unread = sessions.reduce((sum, s) => sum + Math.max(0, s.lastSeq - (seenSeq[s.id] ?? 0)), 0);
+  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
+
+  return (
+    <main className="inbox">
+      <section className="inbox-list" aria-label={text.inbox.label}>
+        <nav className="views" aria-label={text.inbox.views}>
+          {views.map((v) => (
+            <NavLink key={v} to={`/inbox/${v}`} onClick={() => setPage(0)}>
+              {text.inbox.view[v]}
+              {v === current && unread > 0 && <span className="badge" aria-label={text.inbox.unread(unread)}>{unread}</span>}
+            </NavLink>
+          ))}
+        </nav>
+        <input
+          type="search"
+          className="search"
+          aria-label={text.inbox.search}
+          placeholder={text.inbox.search}
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            setPage(0);
+          }}
+        />
+        {list.isPending && <p className="muted" role="status">{text.loading}</p>}
+        {list.isError && <p className="error" role="alert">{text.inbox.failed(list.error.message)}</p>}
+        {list.isSuccess && sessions.length === 0 && <p className="muted">{search ? text.inbox.noMatch : text.inbox.empty[current]}</p>}
+        {sessions.length > 0 && <ConversationList view={current} sessions={sessions} openId={sessionId} seenSeq={seenSeq} />}
+        {pages > 1 && (
+          <div className="pager">
+            <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>{text.inbox.previous}</button>
+            <span>{text.inbox.page(page + 1, pages)}</span>
+            <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>{text.inbox.next}</button>
+          </div>
+        )}
+      </section>
+      {sessionId ? (
+        <ConversationPane key={sessionId} sessionId={sessionId} me={signedIn.user} />
+      ) : (
+        <section className="conversation empty-pane">
+          <p className="muted">{text.conversation.none}</p>
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,17 @@
+import { api } from '../../../lib/api';
+
+export type Status = 'online' | 'away' | 'offline';
+
+export interface Presence {
+  userId: string;
+  status: Status;
+  capacity: number;
+}
+
+/** The person's presence; someone who never set one is offline. */
+export async function myPresence(userId: string): Promise<Presence> {
+  const everyone = await api<Presence[]>('GET', '/api/agents');
+  return everyone.find((presence) => presence.userId === userId) ?? { userId, status: 'offline', capacity: 5 };
+}
+
+export const setPresence = (status: Status, capacity: number) => api<Presence>('PUT', '/api/agents/me/status', { status, capacity });

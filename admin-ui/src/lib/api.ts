@@ -1,0 +1,50 @@
+import type { Problem } from '@parley/protocol';
+import { session } from './session';
+import { text } from './text';
+
+/** A REST call the server refused or failed, with the sentence to show for it. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Calls Parley's REST API as the signed-in person. A 401 means their sign-in is over (expired, revoked, signed out
+ * everywhere): they go back to the sign-in page with the reason.
+ */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const signedIn = session.current();
+  const headers: Record<string, string> = {};
+  if (signedIn) {
+    headers.Authorization = `Bearer ${signedIn.token}`;
+  }
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, text.errors.offline);
+  }
+  if (response.status === 401 && signedIn) {
+    session.signOut(text.signIn.ended);
+  }
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as Problem;
+    throw new ApiError(response.status, problem.detail ?? text.errors.status(response.status));
+  }
+  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+}
+
+/** A page of a list, as every list endpoint answers. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  size: number;
+}

@@ -1,0 +1,136 @@
+import type { Role, SessionStatus } from '@parley/protocol';
+
+/** The console's language: every text a person reads is here, so that it can be translated in one place. */
+export const locale = 'en';
+
+export const text = {
+  brand: 'Parley',
+  loading: 'Loading…',
+  errors: {
+    offline: 'Parley cannot be reached just now. Check the connection and try again.',
+    status: (status: number) => `Parley answered with an error (${status}). Try again.`,
+  },
+  signIn: {
+    title: 'Sign in to Parley',
+    email: 'Email',
+    password: 'Password',
+    submit: 'Sign in',
+    signingIn: 'Signing in…',
+    ended: 'Your sign-in has ended. Sign in again.',
+    signedOut: 'You have signed out.',
+    signedOutEverywhere: 'You have signed out on every device.',
+    closed: (reason: string) =>
+      reason.startsWith('token expired')
+        ? 'Your sign-in has expired. Sign in again.'
+        : reason.startsWith('password changed')
+          ? 'Your password was changed. Sign in with the new one.'
+          : reason.startsWith('signed out everywhere')
+            ? 'You were signed out on every device. Sign in again.'
+            : reason.startsWith('account deactivated')
+              ? 'Your account has been deactivated. Ask an admin.'
+              : 'Your sign-in has ended. Sign in again.',
+  },
+  password: {
+    title: 'Choose your password',
+    forced: 'You signed in with a password Parley chose. Choose your own before you go on.',
+    current: 'Current password',
+    next: 'New password',
+    repeat: 'New password again',
+    rules: 'At least 12 characters, not your email address.',
+    submit: 'Save the password',
+    mismatch: 'The two new passwords are not the same.',
+  },
+  actions: {
+    cancel: 'Cancel',
+  },
+  account: {
+    changePassword: 'Change password',
+    signOut: 'Sign out',
+    signOutEverywhere: 'Sign out everywhere',
+  },
+  roles: { admin: 'admin', agent: 'agent' } satisfies Record<Role, string>,
+  nav: {
+    label: 'Console',
+    inbox: 'Inbox',
+  },
+  connection: {
+    connecting: 'Connecting to Parley…',
+    reconnecting: 'The connection to Parley was lost. Reconnecting…',
+  },
+  presence: {
+    label: 'Your status',
+    online: 'Online',
+    away: 'Away',
+    offline: 'Offline',
+    capacity: 'Chats at once',
+    unknown: 'Status unknown',
+  },
+  inbox: {
+    label: 'Conversations',
+    list: 'Conversation list',
+    views: 'Inbox views',
+    view: { mine: 'Mine', unassigned: 'Unassigned', resolved: 'Resolved', all: 'All' },
+    unread: (count: number) => (count === 1 ? '1 unread message' : `${count} unread messages`),
+    search: 'Search by visitor name or email',
+    failed: (why: string) => `The conversations could not be loaded: ${why}`,
+    noMatch: 'No conversation matches the search.',
+    empty: {
+      mine: 'No conversation is yours right now.',
+      unassigned: 'Nobody is waiting for a person.',
+      resolved: 'No resolved conversation yet.',
+      all: 'No conversation yet.',
+    },
+    previous: 'Previous',
+    next: 'Next',
+    page: (page: number, pages: number) => `Page ${page} of ${pages}`,
+    waiting: (since: string) => `waiting since ${since}`,
+  },
+  status: {
+    active: 'With the assistant',
+    waiting_agent: 'Waiting for a person',
+    assigned: 'With an agent',
+    resolved: 'Resolved',
+    closed: 'Closed',
+  } satisfies Record<SessionStatus, string>,
+  conversation: {
+    none: 'Choose a conversation to read it here.',
+    gone: 'This conversation is not in your inbox (any more).',
+    label: (visitor: string) => `Conversation with ${visitor}`,
+    take: 'Take',
+    release: 'Hand back',
+    resolve: 'Resolve',
+    ended: 'This conversation has ended.',
+    transcript: 'Messages',
+    note: 'Internal note · only agents see this',
+    visitorTyping: 'The visitor is typing…',
+    agentTyping: (name: string) => `${name} is typing…`,
+    visitor: 'Visitor',
+    assistant: 'Assistant',
+    agent: 'Agent',
+    notice: 'Notice',
+    anonymous: (id: string) => `Visitor ${id}`,
+  },
+  visitor: {
+    label: 'About the visitor',
+    name: 'Name',
+    email: 'Email',
+    page: 'Page',
+    referrer: 'Came from',
+    locale: 'Language',
+    started: 'Started',
+    rating: 'Rating',
+    stars: (score: number, comment: string | null) => `${score} of 5${comment ? `: ${comment}` : ''}`,
+    unknown: '—',
+  },
+  composer: {
+    mode: 'Write',
+    reply: 'Reply',
+    note: 'Internal note',
+    replyLabel: 'Message to the visitor',
+    noteLabel: 'Note for the agents',
+    replyHint: 'Write to the visitor. Enter sends, Shift+Enter adds a line.',
+    noteHint: 'Only agents see notes. Enter adds it.',
+    send: 'Send',
+    addNote: 'Add note',
+  },
+};
