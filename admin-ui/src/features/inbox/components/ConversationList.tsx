@@ -3,6 +3,7 @@ import { NavLink } from 'react-router';
 import { ago } from '../../../lib/time';
 import { text } from '../../../lib/text';
 import type { View } from '../api/sessions';
+import { unread } from '../hooks/seen';
 
 interface Props {
   view: View;
@@ -17,7 +18,7 @@ export function ConversationList({ view, sessions, openId, seenSeq }: Props) {
   return (
     <ul className="conversations" aria-label={text.inbox.list}>
       {ordered.map((session) => {
-        const unread = Math.max(0, session.lastSeq - (seenSeq[session.id] ?? 0));
+        const unreadCount = unread(seenSeq, session);
         return (
           <li key={session.id}>
             <NavLink to={`/inbox/${view}/${session.id}`} aria-current={session.id === openId ? 'page' : undefined}>
@@ -26,7 +27,7 @@ export function ConversationList({ view, sessions, openId, seenSeq }: Props) {
               <span className="when">
                 {session.status === 'waiting_agent' ? text.inbox.waiting(ago(session.createdAt)) : ago(session.lastActivityAt)}
               </span>
-              {unread > 0 && <span className="badge" aria-label={text.inbox.unread(unread)}>{unread}</span>}
+              {unreadCount > 0 && <span className="badge" aria-label={text.inbox.unread(unreadCount)}>{unreadCount}</span>}
             </NavLink>
           </li>
         );

@@ -5,7 +5,7 @@ import { isAdmin, useSession } from '../../../lib/session';
 import { text } from '../../../lib/text';
 import { ConversationPane } from '../../conversation/components/ConversationPane';
 import { listSessions, PAGE_SIZE, type View } from '../api/sessions';
-import { useSeen } from '../hooks/seen';
+import { unread, useSeen } from '../hooks/seen';
 import { ConversationList } from './ConversationList';
 
 const VIEWS: View[] = ['mine', 'unassigned', 'resolved', 'all'];
@@ -31,7 +31,7 @@ export function InboxPage() {
     return <Navigate to="/inbox/mine" replace />;
   }
   const sessions = list.data?.items ?? [];
-  const unread = sessions.reduce((sum, s) => sum + Math.max(0, s.lastSeq - (seenSeq[s.id] ?? 0)), 0);
+  const unreadInView = sessions.reduce((sum, s) => sum + unread(seenSeq, s), 0);
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
 
   return (
@@ -41,7 +41,7 @@ export function InboxPage() {
           {views.map((v) => (
             <NavLink key={v} to={`/inbox/${v}`} onClick={() => setPage(0)}>
               {text.inbox.view[v]}
-              {v === current && unread > 0 && <span className="badge" aria-label={text.inbox.unread(unread)}>{unread}</span>}
+              {v === current && unreadInView > 0 && <span className="badge" aria-label={text.inbox.unread(unreadInView)}>{unreadInView}</span>}
             </NavLink>
           ))}
         </nav>

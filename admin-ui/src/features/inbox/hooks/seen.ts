@@ -17,11 +17,12 @@ export const seen = {
     sessionStorage.setItem(KEY, JSON.stringify(seenSeq));
     listeners.forEach((listener) => listener());
   },
-  /** Messages after the last one shown: all of a conversation never opened. */
-  unread(sessionId: string, lastSeq: number): number {
-    return Math.max(0, lastSeq - (seenSeq[sessionId] ?? 0));
-  },
 };
+
+/** Messages after the last one shown: all of a conversation never opened. */
+export function unread(seenSeq: Record<string, number>, session: { id: string; lastSeq: number }): number {
+  return Math.max(0, session.lastSeq - (seenSeq[session.id] ?? 0));
+}
 
 export function useSeen(): Record<string, number> {
   return useSyncExternalStore(
