@@ -4,15 +4,28 @@ import { at } from '../../../lib/time';
 import { text } from '../../../lib/text';
 import type { Conversation } from '../hooks/conversationStore';
 
-type Entry = { kind: 'message'; at: string; message: Message } | { kind: 'note'; at: string; note: Note };
+type Entry = { kind: 'message'; message: Message } | { kind: 'note'; note: Note };
+
+/**
+ * The messages in the order they were stored (by seq, whatever their clocks say), each note before the first message
+ * stored after it. Times are compared as instants: the server's ISO strings vary in length ("…:05Z", "…:05.120Z").
+ */
+function timeline(messages: Message[], notes: Note[]): Entry[] {
+  const entries: Entry[] = [];
+  let next = 0;
+  for (const message of messages) {
+    while (next < notes.length && Date.parse(notes[next].createdAt) < Date.parse(message.createdAt)) {
+      entries.push({ kind: 'note', note: notes[next++] });
+    }
+    entries.push({ kind: 'message', message });
+  }
+  return entries.concat(notes.slice(next).map((note): Entry => ({ kind: 'note', note })));
+}
 
 /** Messages in the order they were stored, with the internal notes among them by time, visibly set apart. */
 export function Transcript({ conversation }: { conversation: Conversation }) {
   const list = useRef<HTMLOListElement>(null);
-  const entries: Entry[] = [
-    ...conversation.messages.map((message): Entry => ({ kind: 'message', at: message.createdAt, message })),
-    ...conversation.notes.map((note): Entry => ({ kind: 'note', at: note.createdAt, note })),
-  ].sort((a, b) => a.at.localeCompare(b.at) || (a.kind === 'message' && b.kind === 'message' ? a.message.seq - b.message.seq : 0));
+  const entries = timeline(conversation.messages, conversation.notes);
   const count = entries.length;
   useEffect(() => {
     const shown = list.current;

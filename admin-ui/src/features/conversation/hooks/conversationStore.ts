@@ -39,7 +39,7 @@ class Held {
       ...this.conversation,
       ...change,
       messages: [...this.bySeq.values()].sort((a, b) => a.seq - b.seq),
-      notes: [...this.notes.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+      notes: [...this.notes.values()].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)),
     };
     this.listeners.forEach((listener) => listener());
   }

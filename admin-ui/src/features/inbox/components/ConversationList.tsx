@@ -14,7 +14,7 @@ interface Props {
 
 /** The conversations of a view; the queue (unassigned) shows the visitor who has waited longest first. */
 export function ConversationList({ view, sessions, openId, seenSeq }: Props) {
-  const ordered = view === 'unassigned' ? [...sessions].sort((a, b) => a.createdAt.localeCompare(b.createdAt)) : sessions;
+  const ordered = view === 'unassigned' ? [...sessions].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)) : sessions;
   return (
     <ul className="conversations" aria-label={text.inbox.list}>
       {ordered.map((session) => {

@@ -58,6 +58,10 @@ public class ChatSession {
     @Column(name = "assigned_agent_id")
     private String assignedAgentId;
 
+    /** The agent who last let this conversation lapse since the visitor asked: it is never offered straight back to them. */
+    @Column(name = "lapsed_by")
+    private String lapsedBy;
+
     @Embedded
     private VisitorMeta visitor;
 
@@ -124,6 +128,7 @@ public class ChatSession {
      */
     public SessionTransition queueForAgent(String reason) {
         require(status == SessionStatus.ACTIVE, "join the queue");
+        lapsedBy = null;
         SessionTransition transition = enter(SessionStatus.WAITING_AGENT, null, null);
         transition.because(reason);
         startCountdownUnlessRunning(transition);
@@ -160,6 +165,7 @@ public class ChatSession {
      */
     public SessionTransition lapse() {
         require(hasAgent() && !accepted(), "lapse");
+        lapsedBy = assignedAgentId;
         SessionTransition transition = enter(SessionStatus.WAITING_AGENT, null, null);
         startCountdownUnlessRunning(transition);
         return transition;
@@ -362,6 +368,11 @@ public class ChatSession {
 
     public boolean isOpen() {
         return status.isOpen();
+    }
+
+    /** Whether routing may offer the conversation to this agent: not to the one who just let it lapse. */
+    public boolean mayBeOfferedTo(String agentId) {
+        return !agentId.equals(lapsedBy);
     }
 
     public String assignedAgentId() {

@@ -176,7 +176,7 @@ public class Routing {
         agent.filter(presence -> presence.awayIfLapsed(offeredAt)).ifPresent(presence -> presence.change(AgentStatus.AWAY, null));
         lapsed.fire(new AssignmentLapsed(sessionId, agentId, agent.map(AgentPresence::status).orElse(AgentStatus.OFFLINE)));
         changed.fire(new SessionChanged(session, agentId));
-        assign(session, locked.stream().filter(presence -> presence.status() == AgentStatus.ONLINE && !presence.userId().equals(agentId)).toList(), load());
+        assign(session, locked.stream().filter(presence -> presence.status() == AgentStatus.ONLINE).toList(), load());
     }
 
     /** Visitors who waited the whole countdown: {@link #stopWaiting} each, in its own transaction. */
@@ -289,7 +289,7 @@ public class Routing {
      */
     private void drain(String sessionId, String notBackTo) {
         List<String> waiting = em.createNamedQuery(ChatSession.WAITING, String.class).setMaxResults(AT_MOST_PER_RUN).getResultList();
-        if (waiting.isEmpty() || !anyoneHasRoom(em.createNamedQuery(AgentPresence.ONLINE, AgentPresence.class).getResultList())) {
+        if (waiting.isEmpty() || !anyoneHasRoom(em.createNamedQuery(AgentPresence.ONLINE, AgentPresence.class).getResultList(), load())) {
             return;
         }
         Map<String, ChatSession> sessions = new HashMap<>();
@@ -301,23 +301,26 @@ public class Routing {
         for (ChatSession session : queue) {
             boolean excepted = session.id().equals(sessionId);
             List<AgentPresence> candidates = excepted ? online.stream().filter(agent -> !agent.userId().equals(notBackTo)).toList() : online;
-            if (!assign(session, candidates, load) && !excepted) {
+            if (!assign(session, candidates, load) && !anyoneHasRoom(online, load)) {
                 return;
             }
         }
     }
 
-    private boolean anyoneHasRoom(List<AgentPresence> online) {
-        Map<String, Long> load = load();
+    private static boolean anyoneHasRoom(List<AgentPresence> online, Map<String, Long> load) {
         return online.stream().anyMatch(agent -> load.getOrDefault(agent.userId(), 0L) < agent.capacity());
     }
 
-    /** Gives a waiting session to the agent the strategy picks among {@code online}; whether someone had room. */
+    /**
+     * Gives a waiting session to the agent the strategy picks among {@code online} (never straight back to the one who let
+     * it lapse); whether it was given.
+     */
     private boolean assign(ChatSession session, List<AgentPresence> online, Map<String, Long> load) {
         if (!session.isWaiting()) {
             return false;
         }
-        Optional<AgentPresence> agent = AgentPicker.pick(online, load, AgentPicker.Strategy.of(strategy));
+        List<AgentPresence> offerable = online.stream().filter(candidate -> session.mayBeOfferedTo(candidate.userId())).toList();
+        Optional<AgentPresence> agent = AgentPicker.pick(offerable, load, AgentPicker.Strategy.of(strategy));
         agent.ifPresent(chosen -> {
             transcript.record(session.routeTo(chosen.userId()));
             chosen.assigned(session.assignedAt(), Duration.ofSeconds(acceptTimeoutSeconds));

@@ -41,6 +41,18 @@ class ChatSessionTest {
     }
 
     @Test
+    void aLapsedConversationIsNotOfferedBackToWhoLetItLapseUntilTheVisitorAsksAgain() {
+        session.queueForAgent("asked");
+        session.routeTo("ada");
+        session.lapse();
+        assertThat(session.mayBeOfferedTo("ada")).isFalse();
+        assertThat(session.mayBeOfferedTo("bob")).isTrue();
+        session.stopWaiting();
+        session.queueForAgent("asked again");
+        assertThat(session.mayBeOfferedTo("ada")).isTrue();
+    }
+
+    @Test
     void onlyTheOwnerTakesAnAssignmentUp() {
         session.queueForAgent("asked");
         session.routeTo("ada");

@@ -150,8 +150,11 @@ public class VisitorChannel {
         String attachmentId = message.attachmentUrl() == null ? null : AttachmentLink.id(message.attachmentUrl())
                 .orElseThrow(() -> new FrameException("invalid", "attachmentUrl names no image sent to Parley", frame.ref()));
         limits.message(session, HandshakeOrigins.clientAddress(socket));
-        ChatMessage posted = messages.post(new VisitorPost(session, message.text(), message.clientMsgId(), attachmentId));
-        dispatcher.acknowledge(socket, frame, Map.of("message", WireMessage.of(posted)));
+        VisitorPost post = new VisitorPost(session, message.text(), message.clientMsgId(), attachmentId);
+        push.holding(socket, () -> { // the assistant's answer, on its own thread, follows the ack
+            ChatMessage posted = messages.post(post);
+            dispatcher.acknowledge(socket, frame, Map.of("message", WireMessage.of(posted)));
+        });
     }
 
     /** The visitor rates one of the assistant's answers in their session; rating again replaces the rating. */

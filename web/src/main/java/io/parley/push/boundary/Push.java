@@ -9,12 +9,14 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The one path from the server to connected sockets on this node: who listens to what (a visitor to their session,
@@ -25,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * Sends are asynchronous, so no request thread waits on a slow client; a client with more than {@value #MAX_PENDING}
  * frames not yet written is disconnected rather than allowed to hold memory without bound. Frames are serialised once,
- * however many receive them. What is sent when is {@link EventFrames}'s; what a frame holds is {@link Frames}'s.
+ * however many receive them. A socket's events can be held while its own request is handled ({@link #holding}), so that
+ * what the request causes on other threads reaches the client after the request's answer. What is sent when is {@link EventFrames}'s; what a frame holds is {@link Frames}'s.
  */
 @ApplicationScoped
 public class Push {
@@ -35,7 +38,7 @@ public class Push {
     public static final int UNAUTHORIZED = 4401;
     static final CloseReason TOO_SLOW = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow: reconnect and resume");
     private static final Logger LOG = System.getLogger(Push.class.getName());
-    private static final String PENDING = "parley.push.pending";
+    private static final String OUTBOX = "parley.push.outbox";
     private static final String VIEWER = "parley.push.viewer";
 
     private final Subscriptions visitors = new Subscriptions("parley.push.visitor");
@@ -43,9 +46,24 @@ public class Push {
     private final Subscriptions people = new Subscriptions("parley.push.person");
     private final Set<Session> feed = ConcurrentHashMap.newKeySet();
 
-    /** A frame to one socket: answers, acks and errors. */
+    /** A frame to one socket: answers, acks and errors (never held). */
     public void send(Session socket, ServerFrame frame) {
-        deliver(socket, serialise(frame));
+        deliver(socket, serialise(frame), false);
+    }
+
+    /**
+     * Runs {@code request} with the socket's events held, then sends them, in order: events that the request causes on
+     * other threads (the assistant's answer to a visitor's message) come after the answer the request sends itself (its
+     * {@code ack}), as the protocol promises. Events still come in the order they were sent.
+     */
+    public void holding(Session socket, Runnable request) {
+        Outbox outbox = outboxOf(socket);
+        outbox.hold();
+        try {
+            request.run();
+        } finally {
+            outbox.release(text -> deliver(socket, text, false));
+        }
     }
 
     /** The visitor's socket now follows {@code sessionId} (and no longer any other session). */
@@ -152,16 +170,21 @@ public class Push {
     private void deliver(Set<Session> sockets, ServerFrame frame) {
         if (!sockets.isEmpty()) {
             String text = serialise(frame);
-            sockets.forEach(socket -> deliver(socket, text));
+            sockets.forEach(socket -> deliver(socket, text, true));
         }
     }
 
-    private void deliver(Session socket, String text) {
+    /** @param event whether the frame waits while the socket's events are held */
+    private void deliver(Session socket, String text, boolean event) {
         if (!socket.isOpen()) {
             forget(socket);
             return;
         }
-        AtomicInteger pending = (AtomicInteger) socket.getUserProperties().computeIfAbsent(PENDING, key -> new AtomicInteger());
+        Outbox outbox = outboxOf(socket);
+        if (event && outbox.held(text)) {
+            return;
+        }
+        AtomicInteger pending = outbox.pending;
         if (pending.incrementAndGet() > MAX_PENDING) {
             LOG.log(Level.INFO, "Socket {0} cannot keep up ({1} frames waiting): disconnected", socket.getId(), MAX_PENDING);
             close(socket, TOO_SLOW);
@@ -199,6 +222,40 @@ public class Push {
             action.run();
         } finally {
             thread.setContextClassLoader(current);
+        }
+    }
+
+    private static Outbox outboxOf(Session socket) {
+        return (Outbox) socket.getUserProperties().computeIfAbsent(OUTBOX, key -> new Outbox());
+    }
+
+    /**
+     * A socket's frames on their way: how many the client has not yet taken ({@link #MAX_PENDING}), and the events held
+     * while its request is handled. Releasing sends the held events under the same lock that holding takes, so an event
+     * sent meanwhile on another thread cannot overtake them.
+     */
+    private static final class Outbox {
+
+        final AtomicInteger pending = new AtomicInteger();
+        private List<String> held;
+
+        synchronized void hold() {
+            held = new ArrayList<>();
+        }
+
+        /** Keeps the event if events are held; whether it was kept. */
+        synchronized boolean held(String text) {
+            if (held == null) {
+                return false;
+            }
+            held.add(text);
+            return true;
+        }
+
+        synchronized void release(Consumer<String> send) {
+            List<String> waiting = held;
+            held = null;
+            waiting.forEach(send);
         }
     }
 
