@@ -236,8 +236,16 @@ public class Routing {
         return !em.createNamedQuery(AgentPresence.ONLINE, AgentPresence.class).setMaxResults(1).getResultList().isEmpty();
     }
 
-    public List<AgentPresence> everyone() {
-        return em.createNamedQuery(AgentPresence.ALL, AgentPresence.class).getResultList();
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AgentOnDesk> everyone() {
+        Map<String, Long> load = load();
+        return em.createNamedQuery(AgentPresence.ALL_ACTIVE, Object[].class).getResultList().stream()
+                .map(row -> new AgentOnDesk((AgentPresence) row[0], (String) row[1], load.getOrDefault(((AgentPresence) row[0]).userId(), 0L)))
+                .toList();
+    }
+
+    /** An agent's presence with their name and how many open conversations they have now (their load). */
+    public record AgentOnDesk(AgentPresence presence, String name, long load) {
     }
 
     /** Sets the agent's status (and capacity); an agent online with room takes waiting conversations once this commits. */

@@ -17,12 +17,13 @@ import java.time.LocalDateTime;
 // Ordered by user id: presence rows are locked in that order, after any session rows (Routing's lock order).
 @NamedQuery(name = AgentPresence.ONLINE, query = "SELECT p FROM AgentPresence p WHERE p.status = io.parley.routing.entity.AgentStatus.ONLINE ORDER BY p.userId")
 @NamedQuery(name = AgentPresence.ONLINE_OR, query = "SELECT p FROM AgentPresence p WHERE p.status = io.parley.routing.entity.AgentStatus.ONLINE OR p.userId = :userId ORDER BY p.userId")
-@NamedQuery(name = AgentPresence.ALL, query = "SELECT p FROM AgentPresence p ORDER BY p.userId")
+@NamedQuery(name = AgentPresence.ALL_ACTIVE, query = "SELECT p, u.name FROM AgentPresence p, User u WHERE u.id = p.userId AND u.active = TRUE ORDER BY u.name, p.userId")
 public class AgentPresence {
 
     public static final String ONLINE = "AgentPresence.online";
     public static final String ONLINE_OR = "AgentPresence.onlineOr";
-    public static final String ALL = "AgentPresence.all";
+    /** Every active person with a presence, by name, with the name: {@code [AgentPresence, String]}. */
+    public static final String ALL_ACTIVE = "AgentPresence.allActive";
 
     @Id
     @Column(name = "user_id")

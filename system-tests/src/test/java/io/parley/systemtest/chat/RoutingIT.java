@@ -47,6 +47,14 @@ class RoutingIT {
             assertThat(owners.get(2)).isEqualTo(bob[0]);
             assertThat(owners.subList(3, 5)).as("everyone is full: they wait").containsOnlyNulls();
             assertThat(status(parley, sessions.get(3))).isEqualTo("WAITING_AGENT");
+            JsonNode desk = api.get("/api/agents", ada[1]).body();
+            assertThat(desk).as("who is on the desk, with their load, as an agent transferring a conversation sees it")
+                    .filteredOn(agent -> agent.path("userId").asText().equals(bob[0])).singleElement()
+                    .satisfies(agent -> {
+                        assertThat(agent.path("name").asText()).isNotBlank();
+                        assertThat(agent.path("load").asLong()).isEqualTo(2);
+                        assertThat(agent.path("capacity").asInt()).isEqualTo(2);
+                    });
             pause();
             visitors.get(3).say("is anyone there?");
             JsonNode given = adaSocket.until("session_assigned", data -> data.path("session").path("assignedAgentId").asText().equals(ada[0]));

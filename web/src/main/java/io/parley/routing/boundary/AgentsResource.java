@@ -29,8 +29,8 @@ public class AgentsResource {
     Caller caller;
 
     @GET
-    public List<PresenceView> everyone() {
-        return routing.everyone().stream().map(PresenceView::of).toList();
+    public List<AgentView> everyone() {
+        return routing.everyone().stream().map(AgentView::of).toList();
     }
 
     /** Going online (or gaining capacity) takes waiting conversations at once, oldest first, up to the capacity. */
@@ -46,6 +46,14 @@ public class AgentsResource {
     public record PresenceView(String userId, String status, int capacity) {
         static PresenceView of(AgentPresence presence) {
             return new PresenceView(presence.userId(), presence.status().wireName(), presence.capacity());
+        }
+    }
+
+    /** A person on the desk; {@code load}: how many open conversations they have now (shown when transferring one). */
+    public record AgentView(String userId, String name, String status, int capacity, long load) {
+        static AgentView of(Routing.AgentOnDesk agent) {
+            AgentPresence presence = agent.presence();
+            return new AgentView(presence.userId(), agent.name(), presence.status().wireName(), presence.capacity(), agent.load());
         }
     }
 }
