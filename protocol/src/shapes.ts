@@ -46,6 +46,8 @@ export interface Session {
   lastActivityAt: string;
   /** `null` until the visitor rated the conversation. */
   rating: SessionRating | null;
+  /** What the visitor's talk with the assistant came to, for the agent who takes over; `null` without one. */
+  handoffSummary: string | null;
 }
 
 export interface SessionVisitor {

@@ -109,6 +109,10 @@ export const text = {
     agent: 'Agent',
     notice: 'Notice',
     anonymous: (id: string) => `Visitor ${id}`,
+    summary: {
+      label: 'Summary at handoff',
+      by: 'Written by the assistant from the conversation when the visitor was handed over.',
+    },
   },
   visitor: {
     label: 'About the visitor',

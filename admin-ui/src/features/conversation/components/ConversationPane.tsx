@@ -67,6 +67,13 @@ export function ConversationPane({ sessionId, me }: { sessionId: string; me: Use
       </header>
       <div className="conversation-body">
         <div className="conversation-main">
+          {session.handoffSummary && (
+            <aside className="handoff-summary" aria-label={text.conversation.summary.label}>
+              <h3>{text.conversation.summary.label}</h3>
+              <p>{session.handoffSummary}</p>
+              <p className="muted">{text.conversation.summary.by}</p>
+            </aside>
+          )}
           <Transcript conversation={conversation} />
           {ended ? <p className="muted">{text.conversation.ended}</p> : <Composer sessionId={sessionId} />}
         </div>

@@ -8,10 +8,6 @@ import io.parley.platform.entity.Refusal;
 import io.parley.conversations.entity.MessageStored;
 import io.parley.conversations.entity.Sender;
 import io.parley.routing.boundary.Routing;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -25,9 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The assistant's answering sequence for each visitor's message stored while the assistant has the conversation: the
@@ -43,11 +36,8 @@ public class AnswerQueue {
 
     private static final Logger LOG = System.getLogger(AnswerQueue.class.getName());
 
-    /** Models are asked on at most this many threads at once; further questions wait their turn. */
-    static final int MAX_CONCURRENT_ANSWERS = 64;
-
-    @Resource
-    ManagedThreadFactory threadFactory;
+    @Inject
+    AssistantThreads threads;
 
     @Inject
     Assistant assistant;
@@ -67,23 +57,6 @@ public class AnswerQueue {
      * way for it and at most one more waits.
      */
     private final Map<String, List<String>> waiting = new ConcurrentHashMap<>();
-    private ThreadPoolExecutor executor;
-
-    /**
-     * The container's threads (they carry the application's context, so they may call its beans), pooled here: a pool of
-     * our own works alike in the war and in the ear, where a managed executor defined in the ejb module is not.
-     */
-    @PostConstruct
-    void start() {
-        executor = new ThreadPoolExecutor(MAX_CONCURRENT_ANSWERS, MAX_CONCURRENT_ANSWERS, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threadFactory);
-        executor.allowCoreThreadTimeOut(true);
-    }
-
-    @PreDestroy
-    void stop() {
-        executor.shutdownNow();
-    }
 
     /**
      * A visitor's message, once committed: answered if the assistant has the conversation. Questions that arrive while
@@ -100,7 +73,7 @@ public class AnswerQueue {
             return questions;
         });
         if (queued == question) { // the session was idle: nothing answers it yet
-            executor.execute(() -> answerAll(sessionId));
+            threads.execute(() -> answerAll(sessionId));
         }
     }
 

@@ -22,6 +22,7 @@ import io.parley.conversations.entity.ChatSession;
 import io.parley.platform.entity.Refusal;
 import io.parley.platform.entity.Texts;
 import io.parley.conversations.entity.NoticeStored;
+import io.parley.conversations.entity.SessionChanged;
 import io.parley.conversations.entity.Sender;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -102,6 +104,18 @@ public class Assistant {
 
     @EJB
     AccuracyLog accuracyLog;
+
+    /** The most recent messages a summary at handoff is made of. */
+    static final int SUMMARY_CONTEXT = 50;
+    /** The longest summary kept (its column's width). */
+    static final int MAX_SUMMARY_LENGTH = 1000;
+
+    @Inject
+    @ConfigProperty(name = "parley.assistant.handoff-summary-prompt")
+    String summaryInstruction;
+
+    @Inject
+    Event<SessionChanged> changed;
 
     /** The visitor asks for a person in their own words: no model is asked. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -194,6 +208,38 @@ public class Assistant {
         log(logged, generated.attempts());
         answered.fire(new AnswerStored(message, session, ResponseType.LLM, reply.suggestions(), generated.firstTokenMs() == null ? null : streamId));
         return handoff;
+    }
+
+    /**
+     * What the fleet is asked for a summary at handoff ({@link HandoffSummaries}), and whom: the conversation's latest
+     * messages as one text, the visitor's words redacted as for every answer; nothing when the visitor never talked to
+     * the assistant.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Question> summaryQuestion(String sessionId) {
+        ChatSession session = em.find(ChatSession.class, sessionId);
+        List<ChatMessage> latest = transcript.after(sessionId, Math.max(0, session.lastSeq() - SUMMARY_CONTEXT), SUMMARY_CONTEXT);
+        if (latest.stream().noneMatch(message -> message.sender() == Sender.BOT)) {
+            return Optional.empty();
+        }
+        String conversation = latest.stream().filter(message -> message.sender() != Sender.SYSTEM)
+                .map(message -> switch (message.sender()) {
+                    case USER -> "Visitor: ";
+                    case BOT -> "Assistant: ";
+                    default -> "Agent: ";
+                } + redaction.apply(message.text()))
+                .collect(Collectors.joining("\n\n"));
+        Prompt prompt = new Prompt(summaryInstruction, List.of(new Prompt.Turn(Prompt.Role.USER, conversation, List.of())));
+        return Optional.of(new Question(prompt, fleet.targets(Instant.now().plusSeconds(budgetSeconds)), Optional.empty()));
+    }
+
+    /** Stores the fleet's summary on the session and shows it to the agents; nothing when no provider answered. */
+    public void recordSummary(String sessionId, Generated generated) {
+        generated.completion().map(completion -> completion.text().strip()).filter(summary -> !summary.isEmpty()).ifPresent(summary -> {
+            ChatSession session = transcript.locked(sessionId);
+            session.summarised(Texts.cut(summary, MAX_SUMMARY_LENGTH));
+            changed.fire(SessionChanged.of(session));
+        });
     }
 
     /**

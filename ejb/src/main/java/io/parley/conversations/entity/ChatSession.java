@@ -58,6 +58,10 @@ public class ChatSession {
     @Column(name = "assigned_agent_id")
     private String assignedAgentId;
 
+    /** What the conversation with the assistant came to, for the agent who takes it over (the latest handoff's). */
+    @Column(name = "handoff_summary")
+    private String handoffSummary;
+
     /** The agent who last let this conversation lapse since the visitor asked: it is never offered straight back to them. */
     @Column(name = "lapsed_by")
     private String lapsedBy;
@@ -368,6 +372,15 @@ public class ChatSession {
 
     public boolean isOpen() {
         return status.isOpen();
+    }
+
+    /** The fleet summed up the conversation for the agent who takes it over; a later handoff's summary replaces it. */
+    public void summarised(String summary) {
+        handoffSummary = summary;
+    }
+
+    public String handoffSummary() {
+        return handoffSummary;
     }
 
     /** Whether routing may offer the conversation to this agent: not to the one who just let it lapse. */

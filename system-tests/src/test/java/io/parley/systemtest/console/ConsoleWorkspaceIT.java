@@ -38,6 +38,7 @@ class ConsoleWorkspaceIT {
     @Test
     void anAgentAnswersAVisitorLiveWritesANoteAndMissesNothingWhenTheConnectionDrops(RunningDesk desk, RunningChromium chromium) {
         desk.answers("Happy to help.", List.of());
+        desk.summarises("Asked for a person right away; the assistant offered to help.");
         Account ada = desk.newAccount("Ada Console", "agent");
         try (BrowserContext agentBrowser = chromium.visitor(1280, 800); BrowserContext visitorBrowser = chromium.visitor(1280, 800)) {
             ConsolePage console = ConsolePage.open(agentBrowser, desk.url("/admin/"));
@@ -64,6 +65,9 @@ class ConsoleWorkspaceIT {
             assertThat(console.transcript().nth(1)).containsText("Happy to help.");
             assertThat(widget.chat().locator(".from-system").last()).containsText("Ada Console");
             assertThat(console.transcript().last()).containsText("Ada Console"); // the notice the visitor sees, the agent sees too
+            // the fleet's summary of the visitor's talk with the assistant, at the top
+            assertThat(console.page().getByRole(AriaRole.COMPLEMENTARY, new Page.GetByRoleOptions().setName("Summary at handoff")))
+                    .containsText("Asked for a person right away; the assistant offered to help.");
 
             console.reply().fill("Hi, I am Ada. How can I help?");
             console.reply().press("Enter");

@@ -14,6 +14,9 @@ import java.util.List;
  */
 public final class LlmWire {
 
+    /** The start of what the fleet is asked for a summary at handoff (parley.assistant.handoff-summary-prompt). */
+    public static final String SUMMARY_INSTRUCTION = "A colleague is taking over this support conversation";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LlmWire() {

@@ -1,6 +1,7 @@
 package io.parley.systemtest.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -99,6 +100,14 @@ public final class WidgetDesk implements ParameterResolver {
             llm.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
                     .withHeader("Content-Type", "text/event-stream")
                     .withBody(LlmWire.openAiStream(LlmWire.pieces(reply, 10), 40, 20)).withChunkedDribbleDelay(10, 1500)));
+            summarises("The visitor asked for a person.");
+        }
+
+        /** From now on the fleet sums a conversation up with this when a visitor is handed to a person (after {@link #answers}). */
+        public void summarises(String summary) {
+            llm.stubFor(post(urlEqualTo("/v1/chat/completions")).withRequestBody(containing(LlmWire.SUMMARY_INSTRUCTION))
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withBody(LlmWire.openAiCompletion(summary, 300, 40))));
         }
 
         /** From now on the assistant's provider fails (500 to every question), so the assistant cannot answer. */
