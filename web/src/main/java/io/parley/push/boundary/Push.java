@@ -129,7 +129,7 @@ public class Push {
 
     /** Closes every console socket of the person with {@value #UNAUTHORIZED} and the reason, after telling it why. */
     void revoke(String userId, String reason) {
-        people.of(userId).forEach(socket -> refuse(socket, reason));
+        List.copyOf(people.of(userId)).forEach(socket -> refuse(socket, reason));
     }
 
     /** Tells the socket why and closes it with {@value #UNAUTHORIZED}. */
@@ -162,8 +162,9 @@ public class Push {
         forget(socket);
         try {
             socket.close(reason);
-        } catch (IOException ignored) {
-            // the connection is already gone; nothing is left to release
+        } catch (IOException | IllegalStateException alreadyClosed) {
+            // the connection is already gone; nothing is left to release. Tyrus throws IllegalStateException for a socket
+            // closed meanwhile: one whose sign-in finished after the browser left still follows its person until now
         }
     }
 
