@@ -56,6 +56,8 @@ export interface SessionVisitor {
   page?: string;
   referrer?: string;
   locale?: string;
+  /** The visitor's browser as it names itself. */
+  userAgent?: string;
 }
 
 export interface SessionRating {

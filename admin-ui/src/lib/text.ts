@@ -125,6 +125,12 @@ export const text = {
     rating: 'Rating',
     stars: (score: number, comment: string | null) => `${score} of 5${comment ? `: ${comment}` : ''}`,
     unknown: '—',
+    browser: 'Browser',
+    earlier: 'Other conversations',
+    noEarlier: 'None with this email address.',
+    tickets: 'Offline messages',
+    noTickets: 'None.',
+    historyFailed: (why: string) => `The visitor's history could not be loaded: ${why}`,
   },
   composer: {
     mode: 'Write',

@@ -1,8 +1,11 @@
 import type { Session } from '@parley/protocol';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
 import { at } from '../../../lib/time';
 import { text } from '../../../lib/text';
+import { visitorHistory } from '../api/history';
 
-/** Who the visitor is, as the widget told Parley, and how they rated the conversation. */
+/** Who the visitor is, as the widget told Parley, how they rated the conversation, and what the desk knows of them. */
 export function VisitorPanel({ session }: { session: Session }) {
   const visitor = session.visitor ?? {};
   const rows: [string, string | undefined][] = [
@@ -11,6 +14,7 @@ export function VisitorPanel({ session }: { session: Session }) {
     [text.visitor.page, visitor.page],
     [text.visitor.referrer, visitor.referrer],
     [text.visitor.locale, visitor.locale],
+    [text.visitor.browser, visitor.userAgent],
     [text.visitor.started, at(session.createdAt)],
     [text.visitor.rating, session.rating ? text.visitor.stars(session.rating.score, session.rating.comment) : undefined],
   ];
@@ -24,6 +28,53 @@ export function VisitorPanel({ session }: { session: Session }) {
           </div>
         ))}
       </dl>
+      <History sessionId={session.id} />
     </aside>
+  );
+}
+
+/** The visitor's earlier conversations (each a link) and the tickets they left. */
+function History({ sessionId }: { sessionId: string }) {
+  const { view = 'mine' } = useParams();
+  const history = useQuery({ queryKey: ['history', sessionId], queryFn: () => visitorHistory(sessionId) });
+  if (history.isPending) {
+    return <p className="muted">{text.loading}</p>;
+  }
+  if (history.isError) {
+    return <p className="error" role="alert">{text.visitor.historyFailed(history.error.message)}</p>;
+  }
+  const { earlier, tickets } = history.data;
+  return (
+    <>
+      <section aria-label={text.visitor.earlier}>
+        <h3>{text.visitor.earlier}</h3>
+        {earlier.length === 0 ? (
+          <p className="muted">{text.visitor.noEarlier}</p>
+        ) : (
+          <ul className="history">
+            {earlier.map((other) => (
+              <li key={other.id}>
+                <Link to={`/inbox/${view}/${other.id}`}>{at(other.createdAt)}</Link> · {text.status[other.status]}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-label={text.visitor.tickets}>
+        <h3>{text.visitor.tickets}</h3>
+        {tickets.length === 0 ? (
+          <p className="muted">{text.visitor.noTickets}</p>
+        ) : (
+          <ul className="history">
+            {tickets.map((ticket) => (
+              <li key={ticket.id}>
+                <p>{ticket.message}</p>
+                <span className="muted">{at(ticket.createdAt)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
   );
 }

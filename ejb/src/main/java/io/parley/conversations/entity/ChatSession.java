@@ -29,12 +29,15 @@ import java.util.UUID;
 @NamedQuery(name = ChatSession.LOCKED_ALL, query = "SELECT s FROM ChatSession s WHERE s.id IN :ids ORDER BY s.id", lockMode = LockModeType.PESSIMISTIC_WRITE)
 @NamedQuery(name = ChatSession.UNACCEPTED, query = "SELECT s.id FROM ChatSession s WHERE s.status = io.parley.conversations.entity.SessionStatus.ASSIGNED AND s.acceptedAt IS NULL AND s.assignedAt < :cutoff ORDER BY s.assignedAt")
 @NamedQuery(name = ChatSession.WAITED_TOO_LONG, query = "SELECT s.id FROM ChatSession s WHERE s.status = io.parley.conversations.entity.SessionStatus.WAITING_AGENT AND s.waitingSince < :cutoff ORDER BY s.waitingSince")
+@NamedQuery(name = ChatSession.OF_VISITOR, query = "SELECT s FROM ChatSession s WHERE LOWER(s.visitor.email) = :email AND s.id <> :id AND (:admin = TRUE OR s.assignedAgentId IS NULL OR s.assignedAgentId = :agentId) ORDER BY s.createdAt DESC, s.id DESC")
 @NamedQuery(name = ChatSession.IDLE, query = "SELECT s.id FROM ChatSession s WHERE s.status IN :open AND s.lastActivityAt < :cutoff ORDER BY s.lastActivityAt")
 public class ChatSession {
 
     public static final String LOCKED = "ChatSession.locked";
     public static final String LOCKED_ALL = "ChatSession.lockedAll";
     public static final String IDLE = "ChatSession.idle";
+    /** The other conversations with the visitor's address {@code :email} (lower case) that a person may see. */
+    public static final String OF_VISITOR = "ChatSession.ofVisitor";
     public static final String UNACCEPTED = "ChatSession.unaccepted";
     public static final String WAITED_TOO_LONG = "ChatSession.waitedTooLong";
     public static final String WAITING = "ChatSession.waiting";

@@ -51,6 +51,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Desk {
 
     public static final int MAX_PAGE_OF_MESSAGES = 500;
+    static final int EARLIER_AT_MOST = 10;
 
     @PersistenceContext(unitName = "parley")
     EntityManager em;
@@ -230,6 +231,28 @@ public class Desk {
             ChatMessage notice = transcript.append(session.id(), Sender.SYSTEM, text, null).message();
             notices.fire(new NoticeStored(notice, session, NoticeStored.Notice.agentJoined(agent.name())));
         }
+    }
+
+    /**
+     * The visitor's other conversations that the agent may see — those in which they gave the same e-mail address —
+     * newest first, at most {@value #EARLIER_AT_MOST}; none when they gave no address.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<ChatSession> earlier(User agent, ChatSession session) {
+        String email = session.visitor() == null ? null : session.visitor().email();
+        if (email == null) {
+            return List.of();
+        }
+        return em.createNamedQuery(ChatSession.OF_VISITOR, ChatSession.class).setParameter("email", email.toLowerCase(Locale.ROOT))
+                .setParameter("id", session.id()).setParameter("admin", agent.isAdmin()).setParameter("agentId", agent.id())
+                .setMaxResults(EARLIER_AT_MOST).getResultList();
+    }
+
+    /** The internal notes of a session the agent may see, oldest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<InternalNote> notes(User agent, String sessionId) {
+        detail(agent, sessionId);
+        return notes(sessionId);
     }
 
     private List<InternalNote> notes(String sessionId) {

@@ -1,6 +1,7 @@
 package io.parley.tickets.boundary;
 
 import io.parley.conversations.boundary.Conversations;
+import io.parley.conversations.entity.ChatSession;
 import io.parley.identity.control.Emails;
 import io.parley.notifications.boundary.Notifications;
 import io.parley.notifications.entity.Notification;
@@ -22,6 +23,8 @@ import java.util.List;
  */
 @Stateless
 public class Tickets {
+
+    static final int OF_VISITOR_AT_MOST = 10;
 
     @PersistenceContext(unitName = "parley")
     EntityManager em;
@@ -47,6 +50,16 @@ public class Tickets {
         em.persist(ticket);
         notifications.tellEveryone(Notification.Kind.TICKET, "Offline message from " + ticket.name(), sessionId);
         return ticket;
+    }
+
+    /**
+     * The tickets of a conversation's visitor, newest first (at most {@value #OF_VISITOR_AT_MOST}): left from it, or with
+     * the address the visitor gave in it.
+     */
+    public List<Ticket> ofVisitor(ChatSession session) {
+        String email = session.visitor() == null || session.visitor().email() == null ? null : Emails.normalize(session.visitor().email());
+        return em.createNamedQuery(Ticket.OF_VISITOR, Ticket.class).setParameter("sessionId", session.id())
+                .setParameter("email", email).setMaxResults(OF_VISITOR_AT_MOST).getResultList();
     }
 
     /** Newest first; {@code status} null for every ticket. */

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 import java.util.UUID;
@@ -13,7 +14,11 @@ import java.util.UUID;
 /** A message a visitor left with the offline form: who they are, how to reach them, and the chat it came from (if any). */
 @Entity
 @Table(name = "tickets")
+@NamedQuery(name = Ticket.OF_VISITOR, query = "SELECT t FROM Ticket t WHERE t.sessionId = :sessionId OR t.email = :email ORDER BY t.createdAt DESC, t.id DESC")
 public class Ticket {
+
+    /** A visitor's tickets: left from the conversation {@code :sessionId}, or with the address {@code :email}. */
+    public static final String OF_VISITOR = "Ticket.ofVisitor";
 
     @Id
     private String id;

@@ -53,6 +53,10 @@ class FeedVisibilityIT extends OnTheSharedParley {
             // Bob acts from a socket of his own: a request passes over the events that come before its ack
             bobDesk.request("join_session", Map.of("sessionId", hidden, "afterSeq", 0));
             bobDesk.request("internal_note", Map.of("sessionId", hidden, "text", "Bob's private note"));
+            assertThat(api.get("/api/admin/sessions/" + hidden + "/notes", bob[1]).body()).as("the notes over REST, for the record")
+                    .singleElement().satisfies(note -> assertThat(note.path("text").asText()).isEqualTo("Bob's private note"));
+            assertThat(api.get("/api/admin/sessions/" + hidden + "/notes", admin).body()).hasSize(1);
+            assertThat(api.get("/api/admin/sessions/" + hidden + "/notes", ada[1]).status()).as("not Ada's to read").isEqualTo(404);
             assertThat(api.call("PUT", "/api/admin/sessions/" + hidden + "/close", bob[1], null).status()).isEqualTo(200);
             for (ChatClient allowed : List.of(adminFeed, bobFeed)) {
                 seesAll(allowed, allowed == bobFeed ? "Bob's feed" : "the admin's feed", Map.of(

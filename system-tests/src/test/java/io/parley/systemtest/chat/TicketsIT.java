@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,33 @@ class TicketsIT extends OnTheSharedParley {
             assertThat(listed.has("sessionId") && listed.path("sessionId").isNull()).as("no conversation: null").isTrue();
             assertThat(Duration.between(Instant.parse(listed.path("createdAt").asText()), Instant.parse(ticket.path("createdAt").asText())).abs())
                     .as("the same time (whole seconds on MariaDB)").isLessThan(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void aConversationShowsTheVisitorsEarlierConversationsAndTicketsThatTheReaderMaySee() {
+        String email = "returning-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String[] ada = parley.newAgent("ada");
+        String[] bob = parley.newAgent("bob");
+        try (ChatClient first = ChatClient.connect(parley.server().ws("/ws/chat"));
+             ChatClient second = ChatClient.connect(parley.server().ws("/ws/chat"));
+             ChatClient third = ChatClient.connect(parley.server().ws("/ws/chat"))) {
+            String adasOld = first.startSession(Map.of("name", "Rita", "email", email)).path("sessionId").asText();
+            api.call("PUT", "/api/admin/sessions/" + adasOld + "/assign", admin, Map.of("agentId", ada[0]));
+            String unassignedOld = second.startSession(Map.of("name", "Rita", "email", email.toUpperCase(Locale.ROOT))).path("sessionId").asText();
+            JsonNode now = third.startSession(Map.of("name", "Rita", "email", email));
+            String current = now.path("sessionId").asText();
+            assertThat(api.post("/api/tickets", null, Map.of("name", "Rita", "email", email, "message", "Still waiting for my refund.",
+                    "sessionId", current, "sessionToken", now.path("sessionToken").asText())).status()).isEqualTo(201);
+
+            JsonNode forAdmin = api.get("/api/admin/sessions/" + current + "/history", admin).body();
+            assertThat(forAdmin.path("earlier")).extracting(session -> session.path("id").asText())
+                    .as("her other conversations, newest first, whatever the case of the address").containsExactly(unassignedOld, adasOld);
+            assertThat(forAdmin.path("tickets")).singleElement()
+                    .satisfies(ticket -> assertThat(ticket.path("message").asText()).isEqualTo("Still waiting for my refund."));
+            assertThat(api.get("/api/admin/sessions/" + current + "/history", bob[1]).body().path("earlier"))
+                    .extracting(session -> session.path("id").asText()).as("Bob may not see Ada's conversation").containsExactly(unassignedOld);
+            assertThat(api.get("/api/admin/sessions/" + adasOld + "/history", bob[1]).status()).as("nor its history").isEqualTo(404);
         }
     }
 

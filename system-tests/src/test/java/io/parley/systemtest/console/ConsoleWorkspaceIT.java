@@ -21,6 +21,7 @@ import io.parley.systemtest.support.WidgetPage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -142,18 +143,32 @@ class ConsoleWorkspaceIT {
     @Test
     void anAdminHasTheViewOfEveryConversation(RunningDesk desk, RunningChromium chromium) {
         try (BrowserContext browser = chromium.visitor(1280, 800);
-             ChatClient visitor = ChatClient.connect(desk.parley().server().ws("/ws/chat"))) {
+             ChatClient visitor = ChatClient.connect(desk.parley().server().ws("/ws/chat"));
+             ChatClient returning = ChatClient.connect(desk.parley().server().ws("/ws/chat"))) {
             visitor.startSession(Map.of("name", "Grace Hopper", "email", "grace@example.com"));
             visitor.say("Hello there");
+            // Grace came back with the same address (in capitals) and left an offline message
+            String again = returning.startSession(Map.of("name", "Grace", "email", "GRACE@example.com")).path("sessionId").asText();
+            assertThat(desk.api().post("/api/tickets", null, Map.of("name", "Grace", "email", "grace@example.com",
+                    "message", "Please send the compiler manual.")).status()).isEqualTo(201);
             ConsolePage console = ConsolePage.open(browser, desk.url("/admin/"));
             console.signIn(ParleyEnvironment.ADMIN_EMAIL, ParleyEnvironment.ADMIN_PASSWORD);
             console.link("All").click();
-            assertThat(console.conversations().filter(new Locator.FilterOptions().setHasText("Grace Hopper"))).hasCount(1);
+            Locator grace = console.conversations().filter(new Locator.FilterOptions().setHasText("Grace Hopper"));
+            assertThat(grace).hasCount(1);
             console.page().getByLabel("Search by visitor name or email").fill("grace@example");
-            assertThat(console.conversations()).hasCount(1);
-            console.conversations().first().click();
+            assertThat(console.conversations()).hasCount(2);
+            grace.click();
             assertThat(console.page().getByRole(AriaRole.COMPLEMENTARY, new Page.GetByRoleOptions().setName("About the visitor")))
                     .containsText("grace@example.com");
+            assertThat(console.page().getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Offline messages")))
+                    .containsText("Please send the compiler manual.");
+            Locator other = console.page().getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Other conversations"))
+                    .getByRole(AriaRole.LINK);
+            assertThat(other).hasCount(1);
+            other.click();
+            assertThat(console.page().getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Conversation with Grace").setExact(true))).isVisible();
+            assertThat(console.page()).hasURL(Pattern.compile(".*" + again));
             console.page().getByLabel("Search by visitor name or email").fill("nobody by this name");
             assertThat(console.page().getByText("No conversation matches the search.")).isVisible();
             JsonNode everyone = desk.api().get("/api/admin/sessions?view=all&size=1", desk.admin()).body();

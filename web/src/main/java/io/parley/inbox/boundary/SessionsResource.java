@@ -1,7 +1,8 @@
 package io.parley.inbox.boundary;
 
-import io.parley.push.boundary.WireMessage;
+import io.parley.push.boundary.NoteView;
 import io.parley.push.boundary.SessionView;
+import io.parley.push.boundary.WireMessage;
 import io.parley.conversations.entity.ChatMessage;
 import io.parley.conversations.entity.ChatSession;
 import io.parley.conversations.entity.SessionStatus;
@@ -11,6 +12,8 @@ import io.parley.platform.boundary.QueryParameters;
 import io.parley.platform.entity.WireNames;
 import io.parley.platform.entity.Page;
 import io.parley.routing.boundary.Routing;
+import io.parley.tickets.boundary.Tickets;
+import io.parley.tickets.boundary.TicketsResource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -51,6 +54,9 @@ public class SessionsResource {
     @Inject
     Routing routing;
 
+    @Inject
+    Tickets tickets;
+
     static final int EXPORT_PAGE = 100;
 
     /** {@code view}: mine, unassigned, resolved or all; {@code q} looks in the visitor's name and email. */
@@ -74,6 +80,22 @@ public class SessionsResource {
     public List<WireMessage> messages(@PathParam("id") String id, @QueryParam("afterSeq") @DefaultValue("0") long afterSeq,
                                       @QueryParam("limit") @DefaultValue("100") int limit) {
         return WireMessage.of(desk.messages(caller.user(), id, afterSeq, limit));
+    }
+
+    /** What else the desk knows of the session's visitor: their other conversations and their tickets, newest first. */
+    @GET
+    @Path("{id}/history")
+    public VisitorHistory history(@PathParam("id") String id) {
+        ChatSession session = desk.detail(caller.user(), id);
+        return new VisitorHistory(desk.earlier(caller.user(), session).stream().map(SessionView::of).toList(),
+                tickets.ofVisitor(session).stream().map(TicketsResource.View::of).toList());
+    }
+
+    /** The session's internal notes, oldest first: only agents ever see them (the history behind exports). */
+    @GET
+    @Path("{id}/notes")
+    public List<NoteView> notes(@PathParam("id") String id) {
+        return desk.notes(caller.user(), id).stream().map(NoteView::of).toList();
     }
 
     /** Assigns or transfers the session; the agents' sockets hear of it, and the visitor of an agent taking it themselves. */
@@ -144,6 +166,9 @@ public class SessionsResource {
                 return;
             }
         }
+    }
+
+    public record VisitorHistory(List<SessionView> earlier, List<TicketsResource.View> tickets) {
     }
 
     public record Assignment(@NotBlank String agentId) {

@@ -17,13 +17,13 @@ public record SessionView(String id, String status, String assignedAgentId, long
     public static SessionView of(ChatSession session) {
         VisitorMeta meta = session.visitor();
         return new SessionView(session.id(), session.status().wireName(), session.assignedAgentId(), session.lastSeq(),
-                meta == null ? null : new Visitor(meta.name(), meta.email(), meta.page(), meta.referrer(), meta.locale()),
+                meta == null ? null : new Visitor(meta.name(), meta.email(), meta.page(), meta.referrer(), meta.locale(), meta.userAgent()),
                 UtcClock.instant(session.createdAt()), UtcClock.instant(session.lastActivityAt()),
                 session.rating() == null ? null : new Rating(session.rating(), session.ratingComment(), UtcClock.instant(session.ratedAt())),
                 session.handoffSummary());
     }
 
-    public record Visitor(String name, String email, String page, String referrer, String locale) {
+    public record Visitor(String name, String email, String page, String referrer, String locale, String userAgent) {
     }
 
     /** The visitor's score (1 to 5) and comment (or null), and when they gave it. */

@@ -87,7 +87,7 @@ public class TicketsResource {
     public record View(String id, String name, String email, String message, @JsonInclude(JsonInclude.Include.ALWAYS) String sessionId,
                        String status, Instant createdAt) {
 
-        static View of(Ticket ticket) {
+        public static View of(Ticket ticket) {
             return new View(ticket.id(), ticket.name(), ticket.email(), ticket.message(), ticket.sessionId(),
                     ticket.status().wireName(), UtcClock.instant(ticket.createdAt()));
         }
