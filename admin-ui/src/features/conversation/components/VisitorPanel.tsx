@@ -1,5 +1,6 @@
 import type { Session } from '@parley/protocol';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { at } from '../../../lib/time';
 import { text } from '../../../lib/text';
@@ -46,35 +47,31 @@ function History({ sessionId }: { sessionId: string }) {
   const { earlier, tickets } = history.data;
   return (
     <>
-      <section aria-label={text.visitor.earlier}>
-        <h3>{text.visitor.earlier}</h3>
-        {earlier.length === 0 ? (
-          <p className="muted">{text.visitor.noEarlier}</p>
-        ) : (
-          <ul className="history">
-            {earlier.map((other) => (
-              <li key={other.id}>
-                <Link to={`/inbox/${view}/${other.id}`}>{at(other.createdAt)}</Link> · {text.status[other.status]}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-label={text.visitor.tickets}>
-        <h3>{text.visitor.tickets}</h3>
-        {tickets.length === 0 ? (
-          <p className="muted">{text.visitor.noTickets}</p>
-        ) : (
-          <ul className="history">
-            {tickets.map((ticket) => (
-              <li key={ticket.id}>
-                <p>{ticket.message}</p>
-                <span className="muted">{at(ticket.createdAt)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <HistorySection title={text.visitor.earlier} none={text.visitor.noEarlier}>
+        {earlier.map((other) => (
+          <li key={other.id}>
+            <Link to={`/inbox/${view}/${other.id}`}>{at(other.createdAt)}</Link> · {text.status[other.status]}
+          </li>
+        ))}
+      </HistorySection>
+      <HistorySection title={text.visitor.tickets} none={text.visitor.noTickets}>
+        {tickets.map((ticket) => (
+          <li key={ticket.id}>
+            <p>{ticket.message}</p>
+            <span className="muted">{at(ticket.createdAt)}</span>
+          </li>
+        ))}
+      </HistorySection>
     </>
+  );
+}
+
+/** A titled list of the visitor's history, or what says there is none. */
+function HistorySection({ title, none, children }: { title: string; none: string; children: ReactNode[] }) {
+  return (
+    <section aria-label={title}>
+      <h3>{title}</h3>
+      {children.length === 0 ? <p className="muted">{none}</p> : <ul className="history">{children}</ul>}
+    </section>
   );
 }
