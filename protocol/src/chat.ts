@@ -46,6 +46,8 @@ export interface UserMessageData {
 export interface VisitorJoinData {
   page?: string;
   referrer?: string;
+  /** This browser had the widget on a page before (the widget remembers it). */
+  returning?: boolean;
 }
 
 /** A thumbs up (`true`) or down on one of the assistant's answers in this session. */

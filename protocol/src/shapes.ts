@@ -111,7 +111,10 @@ export interface LiveVisitor {
   visitorId: string;
   page?: string;
   referrer?: string;
+  /** When they arrived (moving to another page keeps it). */
   since: string;
+  /** Their browser had the widget before. */
+  returning: boolean;
 }
 
 /** What a visitor's page tells about them (`start_session`). */

@@ -4,6 +4,7 @@ import { ApiError } from '../lib/api';
 import { ChangePasswordPage } from '../features/auth/components/ChangePasswordPage';
 import { SignInPage } from '../features/auth/components/SignInPage';
 import { InboxPage } from '../features/inbox/components/InboxPage';
+import { LiveVisitorsPage } from '../features/visitors/components/LiveVisitorsPage';
 import { Shell } from './Shell';
 
 const queryClient = new QueryClient({
@@ -26,6 +27,7 @@ const router = createHashRouter([
       { index: true, element: <Navigate to="/inbox/mine" replace /> },
       { path: '/inbox/:view', element: <InboxPage /> },
       { path: '/inbox/:view/:sessionId', element: <InboxPage /> },
+      { path: '/visitors', element: <LiveVisitorsPage /> },
       { path: '*', element: <Navigate to="/inbox/mine" replace /> },
     ],
   },

@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
-import { Navigate, Outlet } from 'react-router';
+import { Navigate, NavLink, Outlet } from 'react-router';
 import { PresenceControl } from '../features/presence/components/PresenceControl';
 import { AccountMenu } from '../features/auth/components/AccountMenu';
+import { useLiveVisitors } from '../features/visitors/hooks/liveVisitors';
 import { agentSocket } from '../lib/agentSocket';
 import { useSession } from '../lib/session';
 import { text } from '../lib/text';
@@ -14,6 +15,7 @@ const LIST_EVENTS = ['session_update', 'session_assigned', 'agent_request', 'ses
 export function Shell() {
   const { signedIn } = useSession();
   const queryClient = useQueryClient();
+  const liveVisitors = useLiveVisitors();
   const connection = useSyncExternalStore(
     (listener) => agentSocket.onConnection(listener),
     () => agentSocket.connection(),
@@ -56,7 +58,8 @@ export function Shell() {
       <header className="header">
         <span className="brand">{text.brand}</span>
         <nav aria-label={text.nav.label}>
-          <a href="#/inbox/mine">{text.nav.inbox}</a>
+          <NavLink to="/inbox">{text.nav.inbox}</NavLink>
+          <NavLink to="/visitors">{text.nav.visitors(liveVisitors.length)}</NavLink>
         </nav>
         <div className="header-end">
           <PresenceControl userId={signedIn.user.id} />

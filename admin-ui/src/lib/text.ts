@@ -52,6 +52,22 @@ export const text = {
   nav: {
     label: 'Console',
     inbox: 'Inbox',
+    visitors: (count: number) => `Live visitors (${count})`,
+  },
+  visitors: {
+    title: 'Live visitors',
+    hint: 'Everyone on your sites now with the chat on the page, longest there first. Start a chat and the widget opens with your message.',
+    list: 'Visitors on the sites',
+    none: 'Nobody is on the sites right now.',
+    unknownPage: 'A page without an address',
+    since: (ago: string) => `arrived ${ago}`,
+    from: (referrer: string) => `came from ${referrer}`,
+    direct: 'came directly',
+    returning: 'returning visitor',
+    firstVisit: 'first visit',
+    start: 'Start a chat',
+    message: 'First message to this visitor',
+    send: 'Send and open the chat',
   },
   connection: {
     connecting: 'Connecting to Parley…',

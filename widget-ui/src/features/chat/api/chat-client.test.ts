@@ -85,6 +85,18 @@ function resumed() {
 afterEach(() => vi.useRealTimers());
 
 describe('ChatClient', () => {
+  it('tells the agents whether this browser had the widget before', () => {
+    const storage = memoryStorage();
+    const first = setup(storage);
+    first.client.start();
+    first.sockets[0].open();
+    expect(first.sockets[0].last().data.returning).toBe(false);
+    const again = setup(storage);
+    again.client.start();
+    again.sockets[0].open();
+    expect(again.sockets[0].last().data.returning).toBe(true);
+  });
+
   it('announces the visitor, starts a session only when the chat is opened, and shows a message sent, then delivered', () => {
     const { client, sockets, storage } = setup();
     client.start();

@@ -131,9 +131,14 @@ export class ChatClient {
   private readonly replies = new Map<string, Reply>();
   private readonly sessionWaiters = new Set<(c: Credentials) => void>();
   private readonly storage: typeof defaultStorage;
+  /** Whether this browser had the widget before this page (told to the agents' list of live visitors). */
+  private readonly returning: boolean;
 
   constructor(private readonly opts: ChatClientOptions) {
     this.storage = opts.storage ?? defaultStorage;
+    const seenKey = `${opts.storageKey}.seen`;
+    this.returning = this.storage.get<boolean>(seenKey) === true;
+    this.storage.set(seenKey, true);
     const state = this.storage.get<StoredState>(opts.storageKey);
     this.session = state?.session ?? null;
     for (const p of state?.pending ?? []) this.messages.addPending(p.clientMsgId, p.text, p.attachmentUrl);
@@ -299,7 +304,7 @@ export class ChatClient {
 
   private handshake(): void {
     const meta = this.opts.userMeta();
-    this.request('visitor_join', { page: meta.page, referrer: meta.referrer }, () => {}, () => {});
+    this.request('visitor_join', { page: meta.page, referrer: meta.referrer, returning: this.returning }, () => {}, () => {});
     const s = this.session;
     if (!s) {
       if (this.wanted || this.messages.unsent().length) this.startSession();

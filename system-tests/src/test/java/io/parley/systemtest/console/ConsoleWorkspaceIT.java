@@ -176,4 +176,35 @@ class ConsoleWorkspaceIT {
             assertThat(console.errors()).as("the browser's console").isEmpty();
         }
     }
+
+    @Test
+    void anAgentSeesWhoIsOnTheSiteAndStartsAChatThatOpensTheWidget(RunningDesk desk, RunningChromium chromium) {
+        Account paula = desk.newAccount("Paula Console", "agent");
+        try (BrowserContext agentBrowser = chromium.visitor(1280, 800); BrowserContext visitorBrowser = chromium.visitor(1280, 800)) {
+            ConsolePage console = ConsolePage.open(agentBrowser, desk.url("/admin/"));
+            console.signIn(paula.email(), paula.password());
+            console.button("Online").click();
+            WidgetPage widget = WidgetPage.open(visitorBrowser, desk.url("/?from=console-live-visitors"));
+            console.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Live visitors"))).click();
+            Locator shopper = console.page().getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Visitors on the sites"))
+                    .getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions().setHasText("console-live-visitors"));
+            assertThat(shopper).hasCount(1);
+            assertThat(shopper).containsText("arrived");
+            assertThat(shopper).containsText("first visit");
+            widget.page().reload(); // the same browser on the next page: a returning visitor
+            assertThat(shopper).containsText("returning visitor");
+            console.screenshot("console-live-visitors");
+
+            shopper.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start a chat")).click();
+            shopper.getByLabel("First message to this visitor").fill("Hello! Can I help you find something?");
+            shopper.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send and open the chat")).click();
+
+            assertThat(widget.frame()).isVisible();
+            assertThat(widget.chat().locator(".from-agent").last()).containsText("Hello! Can I help you find something?");
+            assertThat(console.transcript().last()).containsText("Hello! Can I help you find something?");
+            widget.say("Yes, a blue scarf");
+            assertThat(console.transcript().last()).containsText("Yes, a blue scarf");
+            assertThat(console.errors()).as("the browser's console").isEmpty();
+        }
+    }
 }

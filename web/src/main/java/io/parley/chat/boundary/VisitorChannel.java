@@ -184,7 +184,7 @@ public class VisitorChannel {
     /** The visitor is on the site (chatting or not): agents see them among the live visitors and may start a chat. */
     private void visitorJoin(Session socket, ClientFrame frame) {
         VisitorJoin join = frames.data(frame, VisitorJoin.class);
-        dispatcher.acknowledge(socket, frame, Map.of("visitorId", liveVisitors.join(socket, join.page(), join.referrer())));
+        dispatcher.acknowledge(socket, frame, Map.of("visitorId", liveVisitors.join(socket, join.page(), join.referrer(), Boolean.TRUE.equals(join.returning()))));
     }
 
     /** Shown to the agents on the session as {@code display_typing}; nothing is stored. */

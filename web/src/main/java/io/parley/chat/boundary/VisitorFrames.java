@@ -51,6 +51,6 @@ public final class VisitorFrames {
     public record Feedback(@NotBlank @Size(max = 36) String messageId, @NotNull Boolean helpful) {
     }
 
-    public record VisitorJoin(@Size(max = 2000) String page, @Size(max = 2000) String referrer) {
+    public record VisitorJoin(@Size(max = 2000) String page, @Size(max = 2000) String referrer, Boolean returning) {
     }
 }

@@ -57,11 +57,13 @@ public class LiveVisitors {
 
     /**
      * Registers the socket's visitor and returns their id; a socket announces its visitor once, and announcing again
-     * moves them to the new page.
+     * moves them to the new page (they keep the time they arrived).
      */
-    public String join(Session socket, String page, String referrer) {
+    public String join(Session socket, String page, String referrer, boolean returning) {
         String id = (String) socket.getUserProperties().computeIfAbsent(VISITOR_ID, key -> UUID.randomUUID().toString());
-        Visitor before = visitors.put(id, new Visitor(LiveVisitor.of(id, page, referrer, Instant.now()), page, referrer, socket));
+        Visitor before = visitors.get(id);
+        Instant since = before == null ? Instant.now() : before.view().since();
+        visitors.put(id, new Visitor(LiveVisitor.of(id, page, referrer, since, returning), page, referrer, socket));
         record(id, before == null ? Change.JOINED : Change.CHANGED);
         return id;
     }

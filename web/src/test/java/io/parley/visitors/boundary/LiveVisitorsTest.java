@@ -40,12 +40,13 @@ class LiveVisitorsTest {
 
     @Test
     void aVisitorWhoArrivesIsAnnouncedOnceWithTheListsCutOfTheirAddresses() {
-        String id = visitors.join(socket(), "https://shop.example/" + "a".repeat(1_000), "https://search.example");
+        String id = visitors.join(socket(), "https://shop.example/" + "a".repeat(1_000), "https://search.example", true);
         visitors.announce();
         visitors.announce();
         assertThat(announced).hasSize(1);
         LiveVisitor joined = announced.get(0).joined().get(0);
         assertThat(joined.visitorId()).isEqualTo(id);
+        assertThat(joined.returning()).as("their browser had the widget before").isTrue();
         assertThat(joined.page()).hasSize(LiveVisitor.MAX_ADDRESS_LENGTH).startsWith("https://shop.example/aaa").endsWith("…");
         assertThat(visitors.find(id).orElseThrow().page()).as("a chat an agent starts keeps the whole address").hasSize(1_021);
     }
@@ -55,20 +56,22 @@ class LiveVisitorsTest {
         Session ann = socket();
         Session ben = socket();
         Session cy = socket();
-        String annId = visitors.join(ann, "https://shop.example/1", null);
-        String benId = visitors.join(ben, "https://shop.example/1", null);
+        String annId = visitors.join(ann, "https://shop.example/1", null, false);
+        String benId = visitors.join(ben, "https://shop.example/1", null, false);
         visitors.announce();
 
-        visitors.join(ann, "https://shop.example/2", null);
-        visitors.join(ann, "https://shop.example/3", null);
+        visitors.join(ann, "https://shop.example/2", null, false);
+        visitors.join(ann, "https://shop.example/3", null, false);
         visitors.leave(ben);
-        String cyId = visitors.join(cy, "https://shop.example/1", null);
-        visitors.join(cy, "https://shop.example/2", null);
+        String cyId = visitors.join(cy, "https://shop.example/1", null, false);
+        visitors.join(cy, "https://shop.example/2", null, false);
         visitors.announce();
 
         LiveVisitorsChanged second = announced.get(1);
         assertThat(second.changed()).extracting(LiveVisitor::visitorId, LiveVisitor::page).containsExactly(
                 tuple(annId, "https://shop.example/3"));
+        assertThat(second.changed().get(0).since()).as("a new page keeps the time they arrived")
+                .isEqualTo(announced.get(0).joined().stream().filter(v -> v.visitorId().equals(annId)).findFirst().orElseThrow().since());
         assertThat(second.left()).containsExactly(benId);
         assertThat(second.joined()).as("arrived and moved on since: arrived, where they are now")
                 .extracting(LiveVisitor::visitorId, LiveVisitor::page).containsExactly(tuple(cyId, "https://shop.example/2"));
@@ -77,7 +80,7 @@ class LiveVisitorsTest {
     @Test
     void aVisitorWhoCameAndWentBetweenTwoAnnouncementsIsNotAnnounced() {
         Session passing = socket();
-        visitors.join(passing, "https://shop.example/", null);
+        visitors.join(passing, "https://shop.example/", null, false);
         visitors.leave(passing);
         visitors.announce();
         assertThat(announced).isEmpty();
