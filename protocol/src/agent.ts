@@ -47,9 +47,12 @@ export interface JoinSessionData {
 
 export interface AgentMessageRequest {
   sessionId: string;
+  /** May be empty when the message carries an image. */
   text: string;
   /** 1–64 characters; makes the send idempotent. */
   clientMsgId: string;
+  /** The `url` of an image sent to `POST /api/admin/attachments?sessionId=` for this session. */
+  attachmentUrl?: string;
 }
 
 export interface InternalNoteRequest {

@@ -137,8 +137,11 @@ public class Desk {
      * without an owner becomes the agent's. The visitor is told first that the agent joined, when writing took the
      * conversation up.
      */
-    public ChatMessage postAgentMessage(User agent, String sessionId, String text, String clientMsgId) {
+    public ChatMessage postAgentMessage(User agent, String sessionId, String text, String clientMsgId, String attachmentId) {
         transcript.requireFits(text);
+        if (text.isBlank() && attachmentId == null) {
+            throw new Refusal(Refusal.Kind.INVALID, "invalid", "A message needs words or an image");
+        }
         ChatSession session = transcript.locked(sessionId);
         requireWritable(agent, session);
         boolean taken = session.isUnowned();
@@ -149,11 +152,44 @@ public class Desk {
             announce(session, agent);
         }
         Appended appended = transcript.append(sessionId, agent, text, clientMsgId);
+        if (attachmentId != null && !appended.duplicate()) {
+            appended.message().attach(carriable(sessionId, attachmentId, clientMsgId));
+        }
         stored.fire(new MessageStored(appended.message(), session, appended.duplicate()));
         if (taken) {
             changed.fire(SessionChanged.of(session));
         }
         return appended.message();
+    }
+
+    /**
+     * The image an agent's message carries: one sent in this session ({@link #addImage}) that no other message carries.
+     * @throws Refusal ({@code not_found}, {@code attachment_used}) otherwise
+     */
+    private String carriable(String sessionId, String attachmentId, String clientMsgId) {
+        attachments.of(sessionId, attachmentId);
+        boolean carried = em.createNamedQuery(ChatMessage.CARRYING, Object[].class).setParameter("ids", List.of(attachmentId))
+                .getResultStream().anyMatch(row -> !clientMsgId.equals(row[1]));
+        if (carried) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "attachment_used", "That image is in the conversation already");
+        }
+        return attachmentId;
+    }
+
+    /** Whether the agent may write in the session now (before they send it an image, whose bytes are read after). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void requireWritable(User agent, String sessionId) {
+        requireWritable(agent, em.find(ChatSession.class, sessionId));
+    }
+
+    /**
+     * An image an agent sends in a session they may write to, stored as a visitor's is (checked by its bytes): a
+     * message names it next ({@code agent_message}'s {@code attachmentUrl}).
+     * @throws Refusal ({@code not_an_image}) when the bytes are no image Parley shows
+     */
+    public Attachment addImage(User agent, String sessionId, byte[] content) {
+        requireWritable(agent, sessionId);
+        return attachments.store(sessionId, content);
     }
 
     /**

@@ -59,6 +59,42 @@ class AttachmentsIT extends OnTheSharedParley {
         }
     }
 
+    @Test
+    void anAgentSendsAnImageTheVisitorSeesAndOnlyInSessionsTheAgentMayWriteTo() {
+        String[] ada = parley.newAgent("ada");
+        String[] bob = parley.newAgent("bob");
+        try (ChatClient visitor = ChatClient.connect(parley.server().ws("/ws/chat")); ChatClient adaSocket = parley.agentSocket(ada[1])) {
+            JsonNode started = visitor.startSession(Map.of("name", "Shown a picture"));
+            String session = started.path("sessionId").asText();
+            assertThat(api.call("PUT", "/api/admin/sessions/" + session + "/assign", ada[1], Map.of("agentId", ada[0])).status()).isEqualTo(200);
+            Map<String, String> asAda = Map.of("Authorization", "Bearer " + ada[1], "Content-Type", "application/octet-stream");
+
+            JsonNode sent = json(api.raw("POST", "/api/admin/attachments?sessionId=" + session, asAda, PNG), 201);
+            assertThat(sent.path("mediaType").asText()).isEqualTo("image/png");
+            String url = sent.path("url").asText();
+            assertThat(api.raw("POST", "/api/admin/attachments?sessionId=" + session, asAda, "not an image".getBytes(StandardCharsets.UTF_8))
+                    .statusCode()).as("no image").isEqualTo(415);
+            assertThat(api.raw("POST", "/api/admin/attachments?sessionId=" + session,
+                    Map.of("Authorization", "Bearer " + bob[1], "Content-Type", "image/png"), PNG).statusCode())
+                    .as("Ada's conversation is not Bob's to write in").isEqualTo(404);
+            assertThat(api.raw("POST", "/api/admin/attachments", asAda, PNG).statusCode()).as("no session named").isEqualTo(400);
+
+            JsonNode message = adaSocket.request("agent_message", Map.of("sessionId", session, "text", "", "clientMsgId", "ada-img",
+                    "attachmentUrl", url)).path("message");
+            assertThat(message.path("attachments").get(0).path("url").asText()).as("an image needs no words").isEqualTo(url);
+            JsonNode received = visitor.until("agent_message", data -> true);
+            assertThat(received.toString()).contains(url);
+            HttpResponse<byte[]> read = api.raw("GET", url, Map.of("X-Parley-Session", session,
+                    "X-Parley-Session-Token", started.path("sessionToken").asText()), null);
+            assertThat(read.body()).as("the visitor reads it with their session").isEqualTo(PNG);
+
+            adaSocket.send("agent_message", Map.of("sessionId", session, "text", "again", "clientMsgId", "ada-img-2", "attachmentUrl", url), "again");
+            assertThat(adaSocket.until("error", data -> true).path("code").asText()).as("one message per image").isEqualTo("attachment_used");
+            adaSocket.send("agent_message", Map.of("sessionId", session, "text", " ", "clientMsgId", "ada-empty"), "empty");
+            assertThat(adaSocket.until("error", data -> true).path("code").asText()).as("neither words nor an image").isEqualTo("invalid");
+        }
+    }
+
     private static JsonNode json(HttpResponse<byte[]> response, int status) {
         assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(status);
         try {

@@ -16,6 +16,7 @@ import io.parley.platform.entity.Refusal;
 import io.parley.platform.boundary.ConsoleOrigins;
 import io.parley.push.boundary.ClientFrame;
 import io.parley.push.boundary.FrameDispatcher;
+import io.parley.push.boundary.AttachmentLink;
 import io.parley.push.boundary.FrameException;
 import io.parley.push.boundary.FrameReader;
 import io.parley.push.boundary.Frames;
@@ -138,7 +139,9 @@ public class AgentEndpoint {
     /** Writing in a session follows it, like joining it. */
     private void agentMessage(Session socket, ClientFrame frame) {
         AgentMessage message = frames.data(frame, AgentMessage.class);
-        WireMessage stored = WireMessage.of(desk.postAgentMessage(agent, message.sessionId(), message.text(), message.clientMsgId()));
+        String attachmentId = message.attachmentUrl() == null ? null : AttachmentLink.id(message.attachmentUrl())
+                .orElseThrow(() -> new FrameException("invalid", "attachmentUrl names no image sent to Parley", frame.ref()));
+        WireMessage stored = WireMessage.of(desk.postAgentMessage(agent, message.sessionId(), message.text(), message.clientMsgId(), attachmentId));
         push.followAsAgent(message.sessionId(), socket);
         dispatcher.acknowledge(socket, frame, Map.of("message", stored));
     }

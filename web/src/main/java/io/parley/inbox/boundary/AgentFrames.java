@@ -1,6 +1,7 @@
 package io.parley.inbox.boundary;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -21,8 +22,9 @@ public final class AgentFrames {
         }
     }
 
-    public record AgentMessage(@NotBlank @Size(max = 36) String sessionId, @NotBlank String text,
-                               @NotBlank @Size(max = 64) String clientMsgId) {
+    /** {@code text} may be blank when the message carries an image ({@code attachmentUrl}, sent to /api/admin/attachments). */
+    public record AgentMessage(@NotBlank @Size(max = 36) String sessionId, @NotNull String text,
+                               @NotBlank @Size(max = 64) String clientMsgId, @Size(max = 300) String attachmentUrl) {
     }
 
     public record Note(@NotBlank @Size(max = 36) String sessionId, @NotBlank String text) {
