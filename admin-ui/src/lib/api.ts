@@ -13,21 +13,33 @@ export class ApiError extends Error {
 }
 
 /**
- * Calls Parley's REST API as the signed-in person. A 401 means their sign-in is over (expired, revoked, signed out
- * everywhere): they go back to the sign-in page with the reason.
+ * Calls Parley's REST API as the signed-in person and answers with what it sent as JSON. A 401 means their sign-in is
+ * over (expired, revoked, signed out everywhere): they go back to the sign-in page with the reason. A {@link Blob} body
+ * goes as it is (an image), anything else as JSON.
  */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await call(method, path, body);
+  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+}
+
+/** What Parley sends at {@code path} as it is: an image. */
+export async function download(path: string): Promise<Blob> {
+  return (await call('GET', path)).blob();
+}
+
+async function call(method: string, path: string, body?: unknown): Promise<Response> {
   const signedIn = session.current();
   const headers: Record<string, string> = {};
   if (signedIn) {
     headers.Authorization = `Bearer ${signedIn.token}`;
   }
+  const raw = body instanceof Blob;
   if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
+    headers['Content-Type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
   }
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : raw ? body : JSON.stringify(body) });
   } catch {
     throw new ApiError(0, text.errors.offline);
   }
@@ -38,7 +50,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     const problem = (await response.json().catch(() => ({}))) as Problem;
     throw new ApiError(response.status, problem.detail ?? text.errors.status(response.status));
   }
-  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+  return response;
 }
 
 /** A page of a list, as every list endpoint answers. */

@@ -1,15 +1,19 @@
 import { MAX_TEXT_LENGTH } from '@parley/protocol';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { agentSocket } from '../../../lib/agentSocket';
 import { text } from '../../../lib/text';
 
 type Mode = 'reply' | 'note';
 
+/** What Parley accepts as an image (it checks the bytes too). */
+const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
+
 /**
  * Writing to the visitor, or an internal note only agents see. Enter sends, Shift+Enter starts a new line. A reply
- * carries a client id, so sending it again after a drop stores it once.
+ * carries a client id, so sending it again after a drop stores it once. An image picked, pasted or dropped here goes to
+ * {@code onImage} (to be marked up and sent).
  */
-export function Composer({ sessionId }: { sessionId: string }) {
+export function Composer({ sessionId, onImage }: { sessionId: string; onImage: (image: Blob) => void }) {
   const [mode, setMode] = useState<Mode>('reply');
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -53,6 +57,18 @@ export function Composer({ sessionId }: { sessionId: string }) {
     }
   }
 
+  /** The first image among the files, if any, goes to be marked up and sent (a paste of words stays a paste). */
+  function takeImage(files: FileList | null, event: SyntheticEvent) {
+    const image = [...(files ?? [])].find((file) => IMAGE_TYPES.split(',').includes(file.type));
+    if (image) {
+      event.preventDefault();
+      onImage(image);
+    }
+    if (event.target instanceof HTMLInputElement) {
+      event.target.value = '';
+    }
+  }
+
   function keyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
@@ -78,8 +94,16 @@ export function Composer({ sessionId }: { sessionId: string }) {
         value={draft}
         onChange={(e) => typed(e.target.value)}
         onKeyDown={keyDown}
+        onPaste={(e) => takeImage(e.clipboardData.files, e)}
+        onDrop={(e) => takeImage(e.dataTransfer.files, e)}
       />
       {error && <p className="error" role="alert">{error}</p>}
+      {mode === 'reply' && (
+        <label className="attach">
+          {text.composer.attach}
+          <input type="file" accept={IMAGE_TYPES} onChange={(e) => takeImage(e.target.files, e)} />
+        </label>
+      )}
       <button type="button" onClick={() => void send()} disabled={sending || !draft.trim()}>
         {mode === 'reply' ? text.composer.send : text.composer.addNote}
       </button>

@@ -1,6 +1,6 @@
 import type { Session, User } from '@parley/protocol';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { text } from '../../../lib/text';
 import { seen } from '../../inbox/hooks/seen';
 import { assign, release, resolve } from '../../inbox/api/sessions';
@@ -10,9 +10,12 @@ import { Composer } from './Composer';
 import { Transcript } from './Transcript';
 import { VisitorPanel } from './VisitorPanel';
 
+const AnnotateDialog = lazy(() => import('./AnnotateDialog'));
+
 /** One conversation: what was said (live), what the agent can do with it, and who the visitor is. */
 export function ConversationPane({ sessionId, me }: { sessionId: string; me: User }) {
   const conversation = useConversation(sessionId);
+  const [image, setImage] = useState<Blob | null>(null);
   const queryClient = useQueryClient();
   const session = conversation.session;
   const lastSeq = conversation.messages.at(-1)?.seq ?? 0;
@@ -74,8 +77,13 @@ export function ConversationPane({ sessionId, me }: { sessionId: string; me: Use
               <p className="muted">{text.conversation.summary.by}</p>
             </aside>
           )}
-          <Transcript conversation={conversation} />
-          {ended ? <p className="muted">{text.conversation.ended}</p> : <Composer sessionId={sessionId} />}
+          <Transcript conversation={conversation} onSendBack={ended ? undefined : setImage} />
+          {ended ? <p className="muted">{text.conversation.ended}</p> : <Composer sessionId={sessionId} onImage={setImage} />}
+          {image && (
+            <Suspense fallback={<p className="muted" role="status">{text.loading}</p>}>
+              <AnnotateDialog image={image} sessionId={sessionId} onClose={() => setImage(null)} />
+            </Suspense>
+          )}
         </div>
         <VisitorPanel session={session} />
       </div>

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { at } from '../../../lib/time';
 import { text } from '../../../lib/text';
 import type { Conversation } from '../hooks/conversationStore';
+import { AttachedImage } from './AttachedImage';
 
 type Entry = { kind: 'message'; message: Message } | { kind: 'note'; note: Note };
 
@@ -23,7 +24,7 @@ function timeline(messages: Message[], notes: Note[]): Entry[] {
 }
 
 /** Messages in the order they were stored, with the internal notes among them by time, visibly set apart. */
-export function Transcript({ conversation }: { conversation: Conversation }) {
+export function Transcript({ conversation, onSendBack }: { conversation: Conversation; onSendBack?: (image: Blob) => void }) {
   const list = useRef<HTMLOListElement>(null);
   const entries = timeline(conversation.messages, conversation.notes);
   const count = entries.length;
@@ -40,7 +41,15 @@ export function Transcript({ conversation }: { conversation: Conversation }) {
         entry.kind === 'message' ? (
           <li key={entry.message.id} className={`message from-${entry.message.sender}`}>
             <span className="sender">{senderName(entry.message)}</span>
-            <p>{entry.message.text}</p>
+            {entry.message.text && <p>{entry.message.text}</p>}
+            {entry.message.attachments.map((attachment) => (
+              <AttachedImage
+                key={attachment.id}
+                attachment={attachment}
+                alt={entry.message.sender === 'user' ? text.annotate.fromVisitor : text.annotate.sent}
+                onSendBack={entry.message.sender === 'user' ? onSendBack : undefined}
+              />
+            ))}
             <time dateTime={entry.message.createdAt}>{at(entry.message.createdAt)}</time>
           </li>
         ) : (

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.BoundingBox;
 import io.parley.systemtest.support.ChatClient;
 import io.parley.systemtest.support.Chromium;
 import io.parley.systemtest.support.Chromium.RunningChromium;
@@ -18,12 +20,23 @@ import io.parley.systemtest.support.WidgetDesk;
 import io.parley.systemtest.support.WidgetDesk.Account;
 import io.parley.systemtest.support.WidgetDesk.RunningDesk;
 import io.parley.systemtest.support.WidgetPage;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent's workspace in the console, used in Chromium as an agent uses it: signing in, going online, a visitor's
@@ -206,5 +219,87 @@ class ConsoleWorkspaceIT {
             assertThat(console.transcript().last()).containsText("Yes, a blue scarf");
             assertThat(console.errors()).as("the browser's console").isEmpty();
         }
+    }
+
+    @Test
+    void anAgentSendsTheVisitorsImageBackWithMarksAndAnImageOfTheirOwn(RunningDesk desk, RunningChromium chromium, @TempDir Path files) throws IOException {
+        desk.answers("Happy to help.", List.of());
+        Account ivy = desk.newAccount("Ivy Console", "agent");
+        byte[] screen = png(400, 300, Color.WHITE);
+        try (BrowserContext agentBrowser = chromium.visitor(1280, 900); ChatClient visitor = ChatClient.connect(desk.parley().server().ws("/ws/chat"))) {
+            ConsolePage console = ConsolePage.open(agentBrowser, desk.url("/admin/"));
+            console.signIn(ivy.email(), ivy.password());
+            console.button("Online").click();
+            assertThat(console.page().getByText("No conversation is yours right now.")).isVisible();
+
+            JsonNode started = visitor.startSession(Map.of("name", "Ian Image"));
+            String session = started.path("sessionId").asText();
+            Map<String, String> asVisitor = Map.of("X-Parley-Session", session, "X-Parley-Session-Token", started.path("sessionToken").asText());
+            HttpResponse<byte[]> uploaded = desk.api().raw("POST", "/api/chat/attachments", Map.of("X-Parley-Session", session,
+                    "X-Parley-Session-Token", started.path("sessionToken").asText(), "Content-Type", "image/png"), screen);
+            String theirs = ChatClient.JSON.readTree(uploaded.body()).path("url").asText();
+            visitor.request("user_message", Map.of("text", "This button does nothing", "clientMsgId", "ian-1", "attachmentUrl", theirs));
+            visitor.request("request_agent", Map.of());
+
+            console.conversations().first().click();
+            Locator image = console.page().getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("Image from the visitor"));
+            assertThat(image).isVisible();
+            console.button("Annotate and send back").click();
+            Locator dialog = console.page().getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Send an image"));
+            dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rectangle")).click();
+            BoundingBox surface = dialog.getByRole(AriaRole.IMG, new Locator.GetByRoleOptions().setName("The image, with your marks")).boundingBox();
+            console.page().mouse().move(surface.x + 40, surface.y + 40);
+            console.page().mouse().down();
+            console.page().mouse().move(surface.x + 200, surface.y + 150, new Mouse.MoveOptions().setSteps(5));
+            console.page().mouse().up();
+            dialog.getByLabel("Message with the image").fill("Press this one instead");
+            console.screenshot("console-annotate");
+            dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send image")).click();
+            assertThat(dialog).hasCount(0);
+
+            JsonNode marked = visitor.until("agent_message", data -> data.path("message").path("text").asText().equals("Press this one instead"));
+            BufferedImage back = ImageIO.read(new ByteArrayInputStream(desk.api().raw("GET",
+                    marked.path("message").path("attachments").get(0).path("url").asText(), asVisitor, null).body()));
+            assertThat(back.getWidth()).as("the image's own size, not the dialog's").isEqualTo(400);
+            assertThat(back.getHeight()).isEqualTo(300);
+            assertThat(new Color(back.getRGB(20, 20))).as("outside the mark").isEqualTo(Color.WHITE);
+            assertThat(marked(back)).as("the rectangle is drawn into the image").isTrue();
+
+            Path own = files.resolve("diagram.png");
+            byte[] diagram = png(120, 80, Color.BLUE);
+            Files.write(own, diagram);
+            console.page().getByLabel("Attach an image").setInputFiles(own);
+            dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send image")).click();
+            JsonNode plain = visitor.until("agent_message", data -> data.path("message").path("attachments").size() == 1
+                    && data.path("message").path("text").asText().isEmpty());
+            assertThat(desk.api().raw("GET", plain.path("message").path("attachments").get(0).path("url").asText(), asVisitor, null).body())
+                    .as("an image without marks goes as it was").isEqualTo(diagram);
+            assertThat(console.page().getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("Image sent to the visitor"))).hasCount(2);
+            assertThat(console.errors()).as("the browser's console").isEmpty();
+        }
+    }
+
+    private static byte[] png(int width, int height, Color color) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(color);
+        graphics.fillRect(0, 0, width, height);
+        graphics.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    /** Whether any pixel of the image is far from white: a mark. */
+    private static boolean marked(BufferedImage image) {
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                Color pixel = new Color(image.getRGB(x, y));
+                if (pixel.getGreen() < 128) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }
