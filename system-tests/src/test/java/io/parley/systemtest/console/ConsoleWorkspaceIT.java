@@ -104,6 +104,7 @@ class ConsoleWorkspaceIT {
             assertThat(console.errors()).as("the browser's console").isEmpty();
         } finally {
             desk.relay().refuse(false);
+            desk.offline(ada);
         }
     }
 
