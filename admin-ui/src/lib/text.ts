@@ -1,4 +1,4 @@
-import type { Role, SessionStatus } from '@parley/protocol';
+import type { NotificationKind, Role, SessionStatus } from '@parley/protocol';
 
 /** The console's language: every text a person reads is here, so that it can be translated in one place. */
 export const locale = 'en';
@@ -42,8 +42,11 @@ export const text = {
   },
   actions: {
     cancel: 'Cancel',
+    close: 'Close',
+    retry: 'Try again',
   },
   account: {
+    preferences: 'Preferences',
     changePassword: 'Change password',
     signOut: 'Sign out',
     signOutEverywhere: 'Sign out everywhere',
@@ -175,5 +178,69 @@ export const text = {
     noteHint: 'Only agents see notes. Enter adds it.',
     send: 'Send',
     addNote: 'Add note',
+  },
+  canned: {
+    label: 'Canned responses',
+    hint: '↑ ↓ choose · Enter or Tab inserts · Esc closes',
+    failed: (why: string) => `The canned responses could not be loaded: ${why}`,
+    noMatch: (query: string) => `No canned response has “${query}” in it.`,
+    none: 'There are no canned responses yet: an admin adds them.',
+  },
+  transfer: {
+    open: 'Transfer',
+    title: 'Transfer the conversation',
+    intro: 'Give it to someone online. They see it in their inbox at once; you no longer do.',
+    failed: (why: string) => `Who is online could not be loaded: ${why}`,
+    nobody: 'Nobody else is online just now. Try again when someone is.',
+    load: (load: number, capacity: number) => `${load} of ${capacity} chats`,
+    to: (name: string) => `Transfer to ${name}`,
+  },
+  notifications: {
+    label: 'Notifications',
+    button: (unread: number, more: boolean) =>
+      unread === 0 ? 'Notifications, none unread' : `Notifications, ${unread}${more ? ' or more' : ''} unread`,
+    loading: 'Loading notifications…',
+    failed: (why: string) => `The notifications could not be loaded: ${why}`,
+    empty: 'Nothing new. You are told here when a conversation is given to you or a visitor asks for a person.',
+    unread: 'Unread',
+    times: (count: number) => `(${count} times)`,
+    kind: {
+      assigned: 'Assigned to you',
+      agent_request: 'A visitor asks for a person',
+      ticket: 'Offline message',
+    } satisfies Record<NotificationKind, string>,
+  },
+  preferences: {
+    title: 'Preferences',
+    theme: 'Theme',
+    themes: { light: 'Light', dark: 'Dark', system: 'Same as the system' },
+    alerts: 'Alerts',
+    sound: 'Play a sound when a conversation is given to me or a visitor asks for a person',
+    desktop: 'Show browser notifications while Parley is in the background',
+    permission: {
+      granted: 'This browser shows them.',
+      default: 'The browser asks you to allow them when you turn this on.',
+      denied: 'This browser blocks notifications from Parley: allow them in its site settings.',
+      unsupported: 'This browser cannot show notifications.',
+    },
+    failed: (why: string) => `The preferences could not be saved: ${why}`,
+    loadFailed: (why: string) => `Your preferences could not be loaded: ${why}`,
+  },
+  shortcuts: {
+    open: 'Keyboard shortcuts',
+    title: 'Keyboard shortcuts',
+    inbox: 'Anywhere but in a text field',
+    composer: 'In the composer',
+    next: 'Next conversation in the list',
+    previous: 'Previous conversation in the list',
+    openChosen: 'Open the conversation chosen',
+    reply: 'Write a reply',
+    close: 'Close the conversation (back to the list)',
+    help: 'Show these shortcuts',
+    canned: 'At the start: choose a canned response',
+    lastCanned: 'Insert the canned response used last',
+    send: 'Send',
+    newLine: 'New line',
+    leave: 'Leave the composer, so that the keys above work',
   },
 };

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { agentSocket } from '../../../lib/agentSocket';
+import { Dialog } from '../../../lib/Dialog';
 import { text } from '../../../lib/text';
 import { sendImage } from '../api/images';
 import { ImageEditor, type Tool } from './ImageEditor';
@@ -57,23 +58,15 @@ export default function AnnotateDialog({ image, sessionId, onClose }: { image: B
   };
 
   return (
-    <div className="dialog-backdrop">
-      <form
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="annotate-title"
-        className="dialog annotate"
-        onSubmit={(event) => void send(event)}
-        onKeyDown={(event) => event.key === 'Escape' && onClose()}
-      >
-        <h2 id="annotate-title">{text.annotate.title}</h2>
+    <Dialog title={text.annotate.title} onClose={onClose}>
+      <form className="annotate" onSubmit={(event) => void send(event)}>
         <div className="tools" role="toolbar" aria-label={text.annotate.tools}>
           {TOOLS.map((t) => (
-            <button key={t} type="button" className="secondary" aria-pressed={tool === t} onClick={() => setTool(t)}>
+            <button key={t} type="button" className="quiet" aria-pressed={tool === t} onClick={() => setTool(t)}>
               {text.annotate.tool[t]}
             </button>
           ))}
-          <button type="button" className="secondary" onClick={() => editor.current?.undo()}>{text.annotate.undo}</button>
+          <button type="button" className="quiet" onClick={() => editor.current?.undo()}>{text.annotate.undo}</button>
         </div>
         {tool === 'text' && (
           <label className="inline">
@@ -87,11 +80,8 @@ export default function AnnotateDialog({ image, sessionId, onClose }: { image: B
           <input value={caption} onChange={(event) => setCaption(event.target.value)} maxLength={4000} />
         </label>
         {error && <p className="error" role="alert">{error}</p>}
-        <div className="dialog-actions">
-          <button type="submit" disabled={!ready || sending}>{sending ? text.annotate.sending : text.annotate.send}</button>
-          <button type="button" className="secondary" onClick={onClose}>{text.actions.cancel}</button>
-        </div>
+        <button type="submit" disabled={!ready || sending}>{sending ? text.annotate.sending : text.annotate.send}</button>
       </form>
-    </div>
+    </Dialog>
   );
 }

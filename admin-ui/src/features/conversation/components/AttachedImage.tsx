@@ -24,7 +24,7 @@ export function AttachedImage({ attachment, alt, onSendBack }: { attachment: Att
     <figure className="attached">
       {src ? <img src={src} alt={alt} /> : <span className="muted">{text.loading}</span>}
       {onSendBack && image.data && (
-        <button type="button" className="secondary" onClick={() => onSendBack(image.data)}>{text.annotate.sendBack}</button>
+        <button type="button" className="quiet" onClick={() => onSendBack(image.data)}>{text.annotate.sendBack}</button>
       )}
     </figure>
   );

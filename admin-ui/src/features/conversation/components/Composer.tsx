@@ -1,17 +1,24 @@
 import { MAX_TEXT_LENGTH } from '@parley/protocol';
-import { useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { agentSocket } from '../../../lib/agentSocket';
 import { text } from '../../../lib/text';
+import { CannedList, optionId } from '../../canned/components/CannedList';
+import { lastCanned, useCannedPicker } from '../../canned/hooks/useCannedPicker';
+import { COMPOSER_KEYS, pressed } from '../../shortcuts/hooks/useShortcuts';
 
 type Mode = 'reply' | 'note';
 
 /** What Parley accepts as an image (it checks the bytes too). */
 const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
 
+/** The composer's field, for the key that moves the focus there. */
+export const composerId = (sessionId: string) => `composer-${sessionId}`;
+
 /**
- * Writing to the visitor, or an internal note only agents see. Enter sends, Shift+Enter starts a new line. A reply
- * carries a client id, so sending it again after a drop stores it once. An image picked, pasted or dropped here goes to
- * {@code onImage} (to be marked up and sent).
+ * Writing to the visitor, or an internal note only agents see. Enter sends, Shift+Enter starts a new line; `/` at the
+ * start chooses a canned response, Alt+L inserts the one used last; Escape leaves the field (for the inbox's keys). A
+ * reply carries a client id, so sending it again after a drop stores it once. An image picked, pasted or dropped here
+ * goes to {@code onImage} (to be marked up and sent).
  */
 export function Composer({ sessionId, onImage }: { sessionId: string; onImage: (image: Blob) => void }) {
   const [mode, setMode] = useState<Mode>('reply');
@@ -19,6 +26,8 @@ export function Composer({ sessionId, onImage }: { sessionId: string; onImage: (
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const typing = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const canned = useCannedPicker(draft, typed);
+  const cannedId = useId();
 
   function typed(value: string) {
     setDraft(value);
@@ -70,7 +79,16 @@ export function Composer({ sessionId, onImage }: { sessionId: string; onImage: (
   }
 
   function keyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+    if (event.nativeEvent.isComposing || canned.keyDown(event)) {
+      return;
+    }
+    const last = lastCanned.get();
+    if (pressed(event, COMPOSER_KEYS.lastCanned) && last) {
+      event.preventDefault();
+      typed(last);
+    } else if (event.key === 'Escape') {
+      event.currentTarget.blur();
+    } else if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
       void send();
     }
@@ -86,8 +104,16 @@ export function Composer({ sessionId, onImage }: { sessionId: string; onImage: (
           </label>
         ))}
       </div>
+      {canned.open && (
+        <CannedList id={cannedId} query={canned.query} found={canned.found} options={canned.options} active={canned.active} onPick={canned.pick} />
+      )}
       <textarea
+        id={composerId(sessionId)}
         aria-label={mode === 'reply' ? text.composer.replyLabel : text.composer.noteLabel}
+        aria-autocomplete="list"
+        aria-controls={canned.open ? cannedId : undefined}
+        aria-activedescendant={canned.active ? optionId(cannedId, canned.active) : undefined}
+        aria-keyshortcuts={COMPOSER_KEYS.lastCanned}
         placeholder={mode === 'reply' ? text.composer.replyHint : text.composer.noteHint}
         maxLength={MAX_TEXT_LENGTH}
         rows={3}

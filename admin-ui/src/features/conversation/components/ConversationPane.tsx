@@ -1,6 +1,8 @@
 import type { Session, User } from '@parley/protocol';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { isAdmin } from '../../../lib/session';
 import { text } from '../../../lib/text';
 import { seen } from '../../inbox/hooks/seen';
 import { assign, release, resolve } from '../../inbox/api/sessions';
@@ -8,6 +10,7 @@ import { visitorName } from '../../inbox/components/ConversationList';
 import { useConversation } from '../hooks/useConversation';
 import { Composer } from './Composer';
 import { Transcript } from './Transcript';
+import { TransferDialog } from './TransferDialog';
 import { VisitorPanel } from './VisitorPanel';
 
 const AnnotateDialog = lazy(() => import('./AnnotateDialog'));
@@ -17,6 +20,9 @@ export function ConversationPane({ sessionId, me }: { sessionId: string; me: Use
   const conversation = useConversation(sessionId);
   const [image, setImage] = useState<Blob | null>(null);
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { view } = useParams();
+  const [transferring, setTransferring] = useState(false);
   const session = conversation.session;
   const lastSeq = conversation.messages.at(-1)?.seq ?? 0;
   useEffect(() => {
@@ -44,6 +50,7 @@ export function ConversationPane({ sessionId, me }: { sessionId: string; me: Use
   }
   const ended = session.status === 'resolved' || session.status === 'closed';
   const mine = session.assignedAgentId === me.id;
+  const admin = isAdmin(me);
   return (
     <section className="conversation" aria-label={text.conversation.label(visitorName(session))}>
       <header className="conversation-header">
@@ -58,6 +65,11 @@ export function ConversationPane({ sessionId, me }: { sessionId: string; me: Use
           {!ended && mine && (
             <button type="button" onClick={() => act.mutate((s) => release(s.id))} disabled={act.isPending}>
               {text.conversation.release}
+            </button>
+          )}
+          {!ended && (mine || admin) && (
+            <button type="button" onClick={() => setTransferring(true)} disabled={act.isPending}>
+              {text.transfer.open}
             </button>
           )}
           {!ended && (
@@ -87,6 +99,21 @@ export function ConversationPane({ sessionId, me }: { sessionId: string; me: Use
         </div>
         <VisitorPanel session={session} />
       </div>
+      {transferring && (
+        <TransferDialog
+          session={session}
+          me={me}
+          onClose={() => setTransferring(false)}
+          onDone={() => {
+            setTransferring(false);
+            void queryClient.invalidateQueries({ queryKey: ['sessions'] });
+            // an agent no longer sees what they gave away; an admin sees every conversation and stays with it
+            if (!admin) {
+              navigate(`/inbox/${view}`);
+            }
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { Session } from '@parley/protocol';
+import type { Ref } from 'react';
 import { NavLink } from 'react-router';
 import { ago } from '../../../lib/time';
 import { text } from '../../../lib/text';
@@ -10,13 +11,15 @@ interface Props {
   sessions: Session[];
   openId?: string;
   seenSeq: Record<string, number>;
+  /** For the keys that move through the list. */
+  ref?: Ref<HTMLUListElement>;
 }
 
 /** The conversations of a view; the queue (unassigned) shows the visitor who has waited longest first. */
-export function ConversationList({ view, sessions, openId, seenSeq }: Props) {
+export function ConversationList({ view, sessions, openId, seenSeq, ref }: Props) {
   const ordered = view === 'unassigned' ? [...sessions].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)) : sessions;
   return (
-    <ul className="conversations" aria-label={text.inbox.list}>
+    <ul ref={ref} className="conversations" aria-label={text.inbox.list}>
       {ordered.map((session) => {
         const unreadCount = unread(seenSeq, session);
         return (

@@ -1,9 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Navigate, NavLink, useParams } from 'react-router';
+import { useRef, useState } from 'react';
+import { Navigate, NavLink, useNavigate, useParams } from 'react-router';
 import { isAdmin, useSession } from '../../../lib/session';
 import { text } from '../../../lib/text';
+import { composerId } from '../../conversation/components/Composer';
 import { ConversationPane } from '../../conversation/components/ConversationPane';
+import { KEYS, useShortcuts } from '../../shortcuts/hooks/useShortcuts';
 import { listSessions, PAGE_SIZE, type View } from '../api/sessions';
 import { unread, useSeen } from '../hooks/seen';
 import { ConversationList } from './ConversationList';
@@ -26,6 +28,38 @@ export function InboxPage() {
     placeholderData: keepPreviousData,
   });
   const seenSeq = useSeen();
+  const navigate = useNavigate();
+  const listed = useRef<HTMLUListElement>(null);
+
+  /**
+   * The keys move the focus through the list's links (a screen reader reads each), from the one focused or else the
+   * one open; the link focused is the one that opens.
+   */
+  function links(): HTMLAnchorElement[] {
+    return [...(listed.current?.querySelectorAll('a') ?? [])];
+  }
+  function chosen(): number {
+    const all = links();
+    const focused = all.indexOf(document.activeElement as HTMLAnchorElement);
+    return focused >= 0 ? focused : all.findIndex((link) => link.getAttribute('aria-current') === 'page');
+  }
+  function move(step: number) {
+    const all = links();
+    const from = chosen();
+    all[from < 0 ? 0 : Math.min(all.length - 1, Math.max(0, from + step))]?.focus();
+  }
+  useShortcuts({
+    [KEYS.next]: () => move(1),
+    [KEYS.previous]: () => move(-1),
+    [KEYS.openChosen]: () => links()[chosen()]?.click(),
+    [KEYS.reply]: () => sessionId && document.getElementById(composerId(sessionId))?.focus(),
+    [KEYS.close]: () => {
+      if (sessionId) {
+        links()[chosen()]?.focus();
+        navigate(`/inbox/${view}`);
+      }
+    },
+  });
 
   if (!current || !signedIn) {
     return <Navigate to="/inbox/mine" replace />;
@@ -59,7 +93,7 @@ export function InboxPage() {
         {list.isPending && <p className="muted" role="status">{text.loading}</p>}
         {list.isError && <p className="error" role="alert">{text.inbox.failed(list.error.message)}</p>}
         {list.isSuccess && sessions.length === 0 && <p className="muted">{search ? text.inbox.noMatch : text.inbox.empty[current]}</p>}
-        {sessions.length > 0 && <ConversationList view={current} sessions={sessions} openId={sessionId} seenSeq={seenSeq} />}
+        {sessions.length > 0 && <ConversationList ref={listed} view={current} sessions={sessions} openId={sessionId} seenSeq={seenSeq} />}
         {pages > 1 && (
           <div className="pager">
             <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>{text.inbox.previous}</button>

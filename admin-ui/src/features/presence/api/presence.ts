@@ -8,9 +8,18 @@ export interface Presence {
   capacity: number;
 }
 
+/** Someone on the desk, by name; `load`: how many conversations they have now. */
+export interface Agent extends Presence {
+  name: string;
+  load: number;
+}
+
+/** Everyone who has set a status. */
+export const listAgents = () => api<Agent[]>('GET', '/api/agents');
+
 /** The person's presence; someone who never set one is offline. */
 export async function myPresence(userId: string): Promise<Presence> {
-  const everyone = await api<Presence[]>('GET', '/api/agents');
+  const everyone = await listAgents();
   return everyone.find((presence) => presence.userId === userId) ?? { userId, status: 'offline', capacity: 5 };
 }
 

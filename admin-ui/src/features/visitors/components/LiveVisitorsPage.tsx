@@ -67,7 +67,7 @@ function VisitorRow({ visitor }: { visitor: LiveVisitor }) {
             <textarea value={message} onChange={(event) => setMessage(event.target.value)} rows={2} maxLength={4000} autoFocus />
           </label>
           <button type="submit" disabled={sending || message.trim() === ''}>{text.visitors.send}</button>
-          <button type="button" className="secondary" onClick={() => setWriting(false)}>{text.actions.cancel}</button>
+          <button type="button" className="quiet" onClick={() => setWriting(false)}>{text.actions.cancel}</button>
           {error && <p className="error" role="alert">{error}</p>}
         </form>
       )}

@@ -122,6 +122,7 @@ class ConsoleWorkspaceIT {
             assertThat(console.errors()).as("the browser's console").isEmpty();
         } finally {
             desk.relay().refuse(false);
+            desk.offline(ada);
         }
     }
 
@@ -218,6 +219,8 @@ class ConsoleWorkspaceIT {
             widget.say("Yes, a blue scarf");
             assertThat(console.transcript().last()).containsText("Yes, a blue scarf");
             assertThat(console.errors()).as("the browser's console").isEmpty();
+        } finally {
+            desk.offline(paula);
         }
     }
 
@@ -276,6 +279,8 @@ class ConsoleWorkspaceIT {
                     .as("an image without marks goes as it was").isEqualTo(diagram);
             assertThat(console.page().getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("Image sent to the visitor"))).hasCount(2);
             assertThat(console.errors()).as("the browser's console").isEmpty();
+        } finally {
+            desk.offline(ivy);
         }
     }
 

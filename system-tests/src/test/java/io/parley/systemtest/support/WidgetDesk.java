@@ -146,6 +146,14 @@ public final class WidgetDesk implements ParameterResolver {
             return new OnlineAgent(socket, token, api());
         }
 
+        /**
+         * Sets someone who went online in a browser offline again, so that routing offers the next test's visitors to
+         * nobody a finished test left behind (closing the browser does not change their status).
+         */
+        public void offline(Account account) {
+            api().call("PUT", "/api/agents/me/status", api().login(account.email(), account.password()), Map.of("status", "offline"));
+        }
+
         /** A session as the inbox shows it to the admin. */
         public JsonNode sessionOf(String sessionId) {
             return api().get("/api/admin/sessions/" + sessionId, admin()).body();

@@ -1,0 +1,69 @@
+import { HeaderMenu } from '../../../lib/HeaderMenu';
+import { text } from '../../../lib/text';
+import { ago, at } from '../../../lib/time';
+import type { Preferences } from '../../preferences/hooks/usePreferences';
+import { useNotifications } from '../hooks/useNotifications';
+
+/** The bell: how many notifications are unread, and the list, newest first; choosing one opens its conversation. */
+export function NotificationBell({ userId, preferences }: { userId: string; preferences: Preferences }) {
+  const { list, items, unread, more, open } = useNotifications(userId, preferences);
+  return (
+    <HeaderMenu
+      className="bell"
+      label={text.notifications.button(unread, more)}
+      button={
+        <>
+          <BellIcon />
+          {unread > 0 && <span className="badge">{more ? `${unread}+` : unread}</span>}
+        </>
+      }
+    >
+      {(close) => (
+        <>
+          <h2 className="menu-title">{text.notifications.label}</h2>
+          {list.isPending && <p className="muted" role="status">{text.notifications.loading}</p>}
+          {list.isError && (
+            <p className="error" role="alert">
+              {text.notifications.failed(list.error.message)}{' '}
+              <button type="button" className="quiet" onClick={() => void list.refetch()}>{text.actions.retry}</button>
+            </p>
+          )}
+          {list.isSuccess && items.length === 0 && <p className="muted">{text.notifications.empty}</p>}
+          {items.length > 0 && (
+            <ul className="notifications" aria-label={text.notifications.label}>
+              {items.map((notice) => (
+                <li key={notice.id}>
+                  <button
+                    type="button"
+                    className={notice.read ? 'notification' : 'notification unread'}
+                    onClick={() => {
+                      open(notice);
+                      close();
+                    }}
+                  >
+                    <span className="kind">
+                      {!notice.read && <span className="sr-only">{text.notifications.unread}: </span>}
+                      {text.notifications.kind[notice.kind]}
+                    </span>
+                    <span>{notice.text} {notice.count > 1 && text.notifications.times(notice.count)}</span>
+                    <time dateTime={notice.createdAt} title={at(notice.createdAt)}>{ago(notice.createdAt)}</time>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </HeaderMenu>
+  );
+}
+
+/** Lucide's "bell", drawn here: one icon does not justify a library in the bundle. */
+function BellIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+      <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+    </svg>
+  );
+}

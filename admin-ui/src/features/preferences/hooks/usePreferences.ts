@@ -1,0 +1,43 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Theme } from '../../../lib/theme';
+import { changePreferences, myAccount, type Me, type StoredPreferences } from '../api/preferences';
+
+export interface Preferences {
+  desktopNotifications: boolean;
+  sound: boolean;
+  theme: Theme;
+}
+
+/** What the person never chose; desktop notifications are on until they turn them off, as the server reads it too. */
+const DEFAULTS: Preferences = { desktopNotifications: true, sound: true, theme: 'system' };
+
+/**
+ * The signed-in person's preferences (the defaults until they are loaded), and changing them. A change shows at once
+ * (the theme switches as it is clicked) and is undone if the server refuses it.
+ */
+export function usePreferences(userId: string) {
+  const queryClient = useQueryClient();
+  const key = ['me', userId];
+  const me = useQuery({ queryKey: key, queryFn: myAccount });
+  const change = useMutation({
+    mutationFn: changePreferences,
+    // one after the other: the server merges each change into what it has stored, and two at once would each merge
+    // into the same old preferences, the second undoing the first
+    scope: { id: `preferences-${userId}` },
+    onMutate: async (changes: Partial<StoredPreferences>) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const before = queryClient.getQueryData<Me>(key);
+      queryClient.setQueryData<Me>(key, (current) => current && { ...current, preferences: { ...current.preferences, ...changes } });
+      return before;
+    },
+    onError: (_error, _changes, before) => queryClient.setQueryData(key, before),
+    onSuccess: (saved) => queryClient.setQueryData(key, saved),
+  });
+  const stored = me.data?.preferences;
+  const preferences: Preferences = {
+    desktopNotifications: stored?.desktopNotifications ?? DEFAULTS.desktopNotifications,
+    sound: stored?.sound ?? DEFAULTS.sound,
+    theme: stored?.theme ?? DEFAULTS.theme,
+  };
+  return { preferences, me, change };
+}
