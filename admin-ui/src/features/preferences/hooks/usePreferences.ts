@@ -21,8 +21,8 @@ export function usePreferences(userId: string) {
   const me = useQuery({ queryKey: key, queryFn: myAccount });
   const change = useMutation({
     mutationFn: changePreferences,
-    // one after the other: the server merges each change into what it has stored, and two at once would each merge
-    // into the same old preferences, the second undoing the first
+    // one after the other, so that the answer shown last is the one to the last change (the server merges changes made
+    // at once into each other, under a lock, since IdentityIT showed two at once losing one)
     scope: { id: `preferences-${userId}` },
     onMutate: async (changes: Partial<StoredPreferences>) => {
       await queryClient.cancelQueries({ queryKey: key });

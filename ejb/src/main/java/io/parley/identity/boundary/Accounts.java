@@ -19,6 +19,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The people behind the console: creating them, their roles and whether they may sign in, their own preferences and
@@ -125,12 +126,13 @@ public class Accounts {
         return em.createNamedQuery(RoleChange.OF_USER, RoleChange.class).setParameter("userId", userId).getResultList();
     }
 
-    /** Replaces the caller's preferences, a JSON object the console owns (checked by the boundary). */
-    public User changePreferences(String userId, String json) {
+    /** Changes the caller's preferences, a JSON object the console owns: {@code change} merges into what is stored now. */
+    public User changePreferences(String userId, UnaryOperator<String> change) {
+        User user = lockedUser(userId); // two changes at once: the second merges into the first, never into what both read
+        String json = change.apply(user.preferences());
         if (json.length() > MAX_PREFERENCES_LENGTH) {
             throw new Refusal(Refusal.Kind.INVALID, "Preferences are limited to " + MAX_PREFERENCES_LENGTH + " characters");
         }
-        User user = get(userId);
         user.changePreferences(json);
         return user;
     }

@@ -14,6 +14,7 @@ import io.parley.systemtest.support.Tokens;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -237,6 +238,23 @@ class IdentityIT {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.detail()).contains("theme");
         assertThat(api.get("/api/me", token).body().path("preferences").path("theme").asText()).isEqualTo("dark");
+    }
+
+    @Test
+    void twoPreferencesChangedAtOnceAreBothKept() {
+        String agentEmail = email("prefs-race");
+        api.createUser(parley.adminToken(), agentEmail, PASSWORD, "agent");
+        String token = api.login(agentEmail, PASSWORD);
+        for (int round = 0; round < 5; round++) {
+            boolean on = round % 2 == 0;
+            CompletableFuture<Reply> sound = CompletableFuture.supplyAsync(() -> api.call("PATCH", "/api/me/prefs", token, Map.of("sound", on)));
+            CompletableFuture<Reply> desktop = CompletableFuture.supplyAsync(() -> api.call("PATCH", "/api/me/prefs", token, Map.of("desktopNotifications", on)));
+            assertThat(sound.join().status()).isEqualTo(200);
+            assertThat(desktop.join().status()).isEqualTo(200);
+            JsonNode stored = api.get("/api/me", token).body().path("preferences");
+            assertThat(stored.path("sound").asBoolean()).as("round %d: %s", round, stored).isEqualTo(on);
+            assertThat(stored.path("desktopNotifications").asBoolean()).as("round %d: %s", round, stored).isEqualTo(on);
+        }
     }
 
     @Test

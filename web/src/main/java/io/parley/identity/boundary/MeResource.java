@@ -41,8 +41,7 @@ public class MeResource {
     @Path("prefs")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public Me changePreferences(@NotNull @Valid Preferences changes) {
-        Preferences merged = Preferences.parse(caller.user().preferences()).with(changes);
-        return Me.of(accounts.changePreferences(caller.user().id(), merged.toJson()));
+        return Me.of(accounts.changePreferences(caller.user().id(), stored -> Preferences.parse(stored).with(changes).toJson()));
     }
 
     /** Every token of this person stops working, this one included: sign in again with the new password. */
