@@ -66,9 +66,15 @@ public class Notifications {
         return notification;
     }
 
-    /** A conversation was given to an agent (by routing, by hand or by a transfer). */
+    /**
+     * A conversation was given to an agent (by routing, by hand or by a transfer); not when they took it themselves (it
+     * is then taken up at once), which they know of already.
+     */
     public void assigned(@Observes Assigned assignment) {
         ChatSession session = assignment.session();
+        if (session.accepted()) {
+            return;
+        }
         tell(session.assignedAgentId(), Notification.Kind.ASSIGNED, "A conversation with " + visitorName(session) + " is yours now", session.id());
     }
 

@@ -25,7 +25,8 @@ class NotificationsIT {
         String[] bob = parley.newAgent("bob");
         api.call("PATCH", "/api/me/prefs", bob[1], Map.of("desktopNotifications", false));
         try (ChatClient adaSocket = parley.agentSocket(ada[1]); ChatClient bobSocket = parley.agentSocket(bob[1]);
-             ChatClient visitor = ChatClient.connect(parley.server().ws("/ws/chat"))) {
+             ChatClient visitor = ChatClient.connect(parley.server().ws("/ws/chat"));
+             ChatClient other = ChatClient.connect(parley.server().ws("/ws/chat"))) {
             api.call("PUT", "/api/agents/me/status", ada[1], Map.of("status", "online"));
             String sessionId = visitor.startSession(Map.of("name", "Notified Nora")).path("sessionId").asText();
             visitor.request("request_agent", Map.of());
@@ -45,8 +46,10 @@ class NotificationsIT {
 
             assertThat(api.call("PATCH", "/api/notifications/" + bobsNotification + "/read", ada[1], null).status()).as("not ada's").isEqualTo(404);
             assertThat(api.call("PATCH", "/api/notifications/" + bobsNotification + "/read", bob[1], null).body().path("read").asBoolean()).isTrue();
+            String unassigned = other.startSession(Map.of("name", "Taken Tom")).path("sessionId").asText();
+            assertThat(api.call("PUT", "/api/admin/sessions/" + unassigned + "/assign", ada[1], Map.of("agentId", ada[0])).status()).isEqualTo(200);
             assertThat(api.get("/api/notifications", ada[1]).body().path("items")).extracting(n -> n.path("kind").asText())
-                    .containsExactlyInAnyOrder("agent_request", "assigned");
+                    .as("taking a conversation oneself is news to nobody").containsExactlyInAnyOrder("agent_request", "assigned");
         } finally {
             api.call("PUT", "/api/agents/me/status", ada[1], Map.of("status", "offline"));
         }
