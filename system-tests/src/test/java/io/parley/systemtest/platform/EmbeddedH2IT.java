@@ -1,12 +1,19 @@
 package io.parley.systemtest.platform;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import io.parley.systemtest.support.Api;
 import io.parley.systemtest.support.Api.Reply;
 import io.parley.systemtest.support.ChatClient;
 import io.parley.systemtest.support.ChatClient.Closure;
+import io.parley.systemtest.support.Chromium;
+import io.parley.systemtest.support.Chromium.RunningChromium;
+import io.parley.systemtest.support.ConsolePage;
 import io.parley.systemtest.support.Images;
 import io.parley.systemtest.support.ParleyEnvironment;
 import io.parley.systemtest.support.PayaraMicro;
@@ -20,18 +27,20 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Parley as a new user first runs it: the embedded H2 default, no database server, no keys. The schema is migrated on
  * H2, a master key and the first admin are made on the first start, the data survives restarts, settings come from
  * the environment, a wrong master key is reported as such, and a session idle past the timeout is replaced.
  */
+@ExtendWith(Chromium.class)
 class EmbeddedH2IT {
 
     private static final Pattern ONE_TIME_PASSWORD = Pattern.compile("Created the first admin admin@parley.local with the one-time password (\\S+)");
 
     @Test
-    void runsOnH2KeepsEverythingAcrossRestartsAndTakesSettingsFromTheEnvironment() throws Exception {
+    void runsOnH2KeepsEverythingAcrossRestartsAndTakesSettingsFromTheEnvironment(RunningChromium chromium) throws Exception {
         Path dataDir = ServerProcess.workDir("h2-" + System.currentTimeMillis());
         String sessionId;
         String token;
@@ -55,7 +64,18 @@ class EmbeddedH2IT {
             assertThat(notYet.status()).as("nothing but choosing a password, with a password Parley chose").isEqualTo(403);
             assertThat(notYet.detail()).contains("Choose your own password first");
             adminPassword = "a passphrase of my own 42";
-            assertThat(api.post("/api/me/password", firstSignIn, Map.of("currentPassword", oneTimePassword, "newPassword", adminPassword)).status()).isEqualTo(204);
+            try (BrowserContext browser = chromium.visitor(1280, 800)) {
+                // the README's first start: the new admin signs in to the console and must choose a password first
+                ConsolePage console = ConsolePage.open(browser, server.http("/admin/").toString());
+                console.signIn("admin@parley.local", oneTimePassword);
+                assertThat(console.page().getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Choose your password"))).isVisible();
+                console.page().getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(adminPassword);
+                console.page().getByLabel("New password again").fill(adminPassword);
+                console.screenshot("console-first-password");
+                console.button("Save the password").click();
+                assertThat(console.link("All")).isVisible();
+                assertThat(console.errors()).as("the browser's console").isEmpty();
+            }
             Map<String, String> session = Map.of("X-Parley-Session", sessionId, "X-Parley-Session-Token", token, "Content-Type", "image/png");
             HttpResponse<byte[]> sent = api.raw("POST", "/api/chat/attachments", session, Images.PNG);
             assertThat(sent.statusCode()).as("an image is stored on H2 too").isEqualTo(201);
