@@ -66,18 +66,10 @@ export function useNotifications(userId: string, preferences: Preferences) {
         };
       }
     };
-    const stops = [
-      agentSocket.on('new_notification', ({ notification }) => {
-        queryClient.setQueryData<Page<Notice>>(key, (page) => page && atTop(page, notification));
-        announce(notification);
-      }),
-      // the server pushes no notification to someone who turned desktop notifications off (it keeps them for the
-      // list): the feed's news of what notifications are about brings the list up to date for them too
-      ...(['agent_request', 'session_assigned'] as const).map((type) =>
-        agentSocket.on(type, () => void queryClient.invalidateQueries({ queryKey: key })),
-      ),
-    ];
-    return () => stops.forEach((stop) => stop());
+    return agentSocket.on('new_notification', ({ notification }) => {
+      queryClient.setQueryData<Page<Notice>>(key, (page) => page && atTop(page, notification));
+      announce(notification);
+    });
   }, [userId, queryClient]);
 
   const items = list.data?.items ?? [];

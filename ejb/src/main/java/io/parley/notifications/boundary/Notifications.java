@@ -1,12 +1,10 @@
 package io.parley.notifications.boundary;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.parley.conversations.entity.Assigned;
 import io.parley.conversations.entity.ChatSession;
 import io.parley.identity.entity.User;
 import io.parley.notifications.entity.Notification;
 import io.parley.notifications.entity.NotificationCreated;
-import io.parley.platform.entity.Json;
 import io.parley.platform.entity.Page;
 import io.parley.platform.entity.Refusal;
 import io.parley.platform.entity.UtcClock;
@@ -18,8 +16,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.lang.System.Logger.Level;
-import java.lang.System.Logger;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,8 +32,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 public class Notifications {
-
-    private static final Logger LOG = System.getLogger(Notifications.class.getName());
 
     @PersistenceContext(unitName = "parley")
     EntityManager em;
@@ -60,9 +54,7 @@ public class Notifications {
         } else {
             em.persist(notification);
         }
-        if (wantsThemAtOnce(userId)) {
-            created.fire(new NotificationCreated(notification));
-        }
+        created.fire(new NotificationCreated(notification)); // to their own sockets; whether the browser shows it is theirs to say
         return notification;
     }
 
@@ -100,19 +92,6 @@ public class Notifications {
                 .setFirstResult(page * size).setMaxResults(size).getResultList();
         long total = em.createNamedQuery(Notification.COUNT_OF_USER, Long.class).setParameter("userId", user.id()).getSingleResult();
         return new Page<>(items, total, page, size);
-    }
-
-    private boolean wantsThemAtOnce(String userId) {
-        User user = em.find(User.class, userId);
-        if (user == null) {
-            return false;
-        }
-        try {
-            return Json.mapper().readTree(user.preferences()).path("desktopNotifications").asBoolean(true);
-        } catch (JsonProcessingException e) {
-            LOG.log(Level.DEBUG, "Preferences of {0} are not JSON; notifications are pushed", userId);
-            return true;
-        }
     }
 
     private static String visitorName(ChatSession session) {
