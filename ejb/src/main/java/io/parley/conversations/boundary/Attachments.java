@@ -3,6 +3,7 @@ package io.parley.conversations.boundary;
 import io.parley.conversations.control.AttachmentRows;
 import io.parley.conversations.control.ImageTypes;
 import io.parley.conversations.entity.Attachment;
+import io.parley.conversations.entity.ChatMessage;
 import io.parley.conversations.entity.ChatSession;
 import io.parley.conversations.entity.SessionRefusals;
 import io.parley.platform.boundary.VisitorLimits;
@@ -12,6 +13,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 
 /**
  * Images visitors send: taken only from the holder of an open session's token and only when their bytes are an image
@@ -85,6 +87,18 @@ public class Attachments {
             throw notFound(id);
         }
         return attachment;
+    }
+
+    /**
+     * An image goes with one message: the one with {@code clientMsgId} (sent again, it is the same message).
+     * @throws Refusal ({@code attachment_used}) when another message carries it already
+     */
+    public void requireUncarried(String attachmentId, String clientMsgId) {
+        boolean carried = em.createNamedQuery(ChatMessage.CARRYING, Object[].class).setParameter("ids", List.of(attachmentId))
+                .getResultStream().anyMatch(row -> !clientMsgId.equals(row[1]));
+        if (carried) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "attachment_used", "That image is in the conversation already");
+        }
     }
 
     private static Refusal notFound(String id) {

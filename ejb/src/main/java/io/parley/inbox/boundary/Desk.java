@@ -168,11 +168,7 @@ public class Desk {
      */
     private String carriable(String sessionId, String attachmentId, String clientMsgId) {
         attachments.of(sessionId, attachmentId);
-        boolean carried = em.createNamedQuery(ChatMessage.CARRYING, Object[].class).setParameter("ids", List.of(attachmentId))
-                .getResultStream().anyMatch(row -> !clientMsgId.equals(row[1]));
-        if (carried) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "attachment_used", "That image is in the conversation already");
-        }
+        attachments.requireUncarried(attachmentId, clientMsgId);
         return attachmentId;
     }
 

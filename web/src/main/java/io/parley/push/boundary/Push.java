@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * Sends are asynchronous, so no request thread waits on a slow client; a client with more than {@value #MAX_PENDING}
  * frames not yet written is disconnected rather than allowed to hold memory without bound. Frames are serialised once,
  * however many receive them. A socket's events can be held while its own request is handled ({@link #holding}), so that
- * what the request causes on other threads reaches the client after the request's answer. What is sent when is {@link EventFrames}'s; what a frame holds is {@link Frames}'s.
+ * what the request causes on other threads reaches the client after the request's answer. What is sent when is
+ * {@link EventFrames}'s; what a frame holds is {@link Frames}'s.
  */
 @ApplicationScoped
 public class Push {
