@@ -44,6 +44,8 @@ export interface Session {
   visitor?: SessionVisitor;
   createdAt: string;
   lastActivityAt: string;
+  /** Since when the visitor has waited for a person, while they wait (queued, or offered and not taken up yet). */
+  waitingSince?: string;
   /** `null` until the visitor rated the conversation. */
   rating: SessionRating | null;
   /** What the visitor's talk with the assistant came to, for the agent who takes over; `null` without one. */

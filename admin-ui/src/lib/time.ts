@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { locale } from './text';
 
 const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
@@ -20,4 +21,14 @@ export function ago(iso: string, now = Date.now()): string {
 export function at(iso: string): string {
   const date = new Date(iso);
   return date.toDateString() === new Date().toDateString() ? clock.format(date) : day.format(date);
+}
+
+/** The time now, renewed every `everyMs`: for what counts up or down while it is shown. */
+export function useNow(everyMs: number): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
 }

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { Page } from '../../../lib/api';
 import { text } from '../../../lib/text';
 import type { CannedResponse } from '../api/canned';
+import { QueryStatus } from '../../../lib/QueryStatus';
 
 interface Props {
   id: string;
@@ -28,8 +29,7 @@ export function CannedList({ id, query, found, options, active, onPick }: Props)
 
   return (
     <div className="canned">
-      {found.isPending && <p className="muted" role="status">{text.loading}</p>}
-      {found.isError && <p className="error" role="alert">{text.canned.failed(found.error.message)}</p>}
+      <QueryStatus query={found} failed={text.canned.failed} />
       {found.isSuccess && options.length === 0 && (
         <p className="muted" role="status">{query.trim() ? text.canned.noMatch(query.trim()) : text.canned.none}</p>
       )}

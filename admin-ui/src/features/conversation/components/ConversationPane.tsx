@@ -89,7 +89,7 @@ export function ConversationPane({ sessionId, me }: { sessionId: string; me: Use
               <p className="muted">{text.conversation.summary.by}</p>
             </aside>
           )}
-          <Transcript conversation={conversation} onSendBack={ended ? undefined : setImage} />
+          <Transcript sessionId={sessionId} conversation={conversation} onSendBack={ended ? undefined : setImage} />
           {ended ? <p className="muted">{text.conversation.ended}</p> : <Composer sessionId={sessionId} onImage={setImage} />}
           {image && (
             <Suspense fallback={<p className="muted" role="status">{text.loading}</p>}>

@@ -1,9 +1,15 @@
 import type { Message, Note } from '@parley/protocol';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { at } from '../../../lib/time';
 import { text } from '../../../lib/text';
-import type { Conversation } from '../hooks/conversationStore';
+import { conversations, type Conversation } from '../hooks/conversationStore';
 import { AttachedImage } from './AttachedImage';
+
+interface Props {
+  sessionId: string;
+  conversation: Conversation;
+  onSendBack?: (image: Blob) => void;
+}
 
 type Entry = { kind: 'message'; message: Message } | { kind: 'note'; note: Note };
 
@@ -23,23 +29,79 @@ function timeline(messages: Message[], notes: Note[]): Entry[] {
   return entries.concat(notes.slice(next).map((note): Entry => ({ kind: 'note', note })));
 }
 
-/** Messages in the order they were stored, with the internal notes among them by time, visibly set apart. */
-export function Transcript({ conversation, onSendBack }: { conversation: Conversation; onSendBack?: (image: Blob) => void }) {
+/**
+ * Messages in the order they were stored, with the internal notes among them by time, visibly set apart. It opens on
+ * its latest page, scrolled to the end, and follows new messages there while the reader is at the end; earlier pages
+ * load as the reader scrolls up to them (or asks with the button), and what the reader was looking at stays in place.
+ */
+export function Transcript({ sessionId, conversation, onSendBack }: Props) {
   const list = useRef<HTMLOListElement>(null);
-  const entries = timeline(conversation.messages, conversation.notes);
-  const count = entries.length;
-  useEffect(() => {
+  const top = useRef<HTMLLIElement>(null);
+  const atEnd = useRef(true);
+  /** The first message shown and how far below the list's top edge it was, to keep it there when a page comes above. */
+  const anchor = useRef<{ seq: number; offset: number } | null>(null);
+  // notes older than the first message held would sit above messages not loaded yet: they wait for their page
+  const from = conversation.earlier ? conversation.messages[0]?.createdAt : undefined;
+  const notes = from ? conversation.notes.filter((note) => Date.parse(note.createdAt) >= Date.parse(from)) : conversation.notes;
+  const entries = timeline(conversation.messages, notes);
+  const first = conversation.messages[0]?.seq;
+
+  function offsetOf(seq: number | undefined): number | null {
     const shown = list.current;
-    if (shown) {
+    const entry = shown?.querySelector(`[data-seq="${seq}"]`);
+    return shown && entry ? entry.getBoundingClientRect().top - shown.getBoundingClientRect().top : null;
+  }
+  function remember() {
+    const offset = offsetOf(first);
+    anchor.current = first === undefined || offset === null ? null : { seq: first, offset };
+  }
+  useLayoutEffect(() => {
+    const shown = list.current;
+    const before = anchor.current;
+    const now = before && offsetOf(before.seq);
+    if (shown && before && now !== null && before.seq !== first) {
+      shown.scrollTop += now - before.offset;
+    } else if (shown && atEnd.current) {
       shown.scrollTop = shown.scrollHeight;
     }
-  }, [count]);
+    remember();
+  });
+  const earlier = conversation.earlier;
+  useEffect(() => {
+    const button = top.current;
+    if (!earlier || !button || !list.current) {
+      return;
+    }
+    const reached = new IntersectionObserver((seen) => seen.some((entry) => entry.isIntersecting) && void conversations.showEarlier(sessionId), {
+      root: list.current,
+    });
+    reached.observe(button);
+    return () => reached.disconnect();
+  }, [earlier, first, sessionId]);
 
   return (
-    <ol ref={list} className="transcript" aria-label={text.conversation.transcript} aria-live="polite">
+    <ol
+      ref={list}
+      className="transcript"
+      aria-label={text.conversation.transcript}
+      aria-live="polite"
+      onScroll={(e) => {
+        const shown = e.currentTarget;
+        atEnd.current = shown.scrollHeight - shown.scrollTop - shown.clientHeight < 40;
+        remember();
+      }}
+    >
+      {earlier && (
+        <li ref={top} className="earlier">
+          <button type="button" className="quiet" onClick={() => void conversations.showEarlier(sessionId)}>
+            {text.conversation.earlier}
+          </button>
+          {conversation.earlierFailed && <p className="error" role="alert">{text.conversation.earlierFailed(conversation.earlierFailed)}</p>}
+        </li>
+      )}
       {entries.map((entry) =>
         entry.kind === 'message' ? (
-          <li key={entry.message.id} className={`message from-${entry.message.sender}`}>
+          <li key={entry.message.id} className={`message from-${entry.message.sender}`} data-seq={entry.message.seq}>
             <span className="sender">{senderName(entry.message)}</span>
             {entry.message.text && <p>{entry.message.text}</p>}
             {entry.message.attachments.map((attachment) => (

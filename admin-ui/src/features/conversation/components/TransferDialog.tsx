@@ -4,6 +4,7 @@ import { Dialog } from '../../../lib/Dialog';
 import { text } from '../../../lib/text';
 import { assign } from '../../inbox/api/sessions';
 import { listAgents } from '../../presence/api/presence';
+import { QueryStatus } from '../../../lib/QueryStatus';
 
 interface Props {
   session: Session;
@@ -22,13 +23,7 @@ export function TransferDialog({ session, me, onDone, onClose }: Props) {
   return (
     <Dialog title={text.transfer.title} onClose={onClose}>
       <p className="muted">{text.transfer.intro}</p>
-      {agents.isPending && <p className="muted" role="status">{text.loading}</p>}
-      {agents.isError && (
-        <p className="error" role="alert">
-          {text.transfer.failed(agents.error.message)}{' '}
-          <button type="button" className="quiet" onClick={() => void agents.refetch()}>{text.actions.retry}</button>
-        </p>
-      )}
+      <QueryStatus query={agents} failed={text.transfer.failed} />
       {agents.isSuccess && online.length === 0 && <p className="muted">{text.transfer.nobody}</p>}
       {online.length > 0 && (
         <ul className="agents" aria-label={text.transfer.title}>

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { at } from '../../../lib/time';
 import { text } from '../../../lib/text';
 import { visitorHistory } from '../api/history';
+import { QueryStatus } from '../../../lib/QueryStatus';
 
 /** Who the visitor is, as the widget told Parley, how they rated the conversation, and what the desk knows of them. */
 export function VisitorPanel({ session }: { session: Session }) {
@@ -38,11 +39,8 @@ export function VisitorPanel({ session }: { session: Session }) {
 function History({ sessionId }: { sessionId: string }) {
   const { view = 'mine' } = useParams();
   const history = useQuery({ queryKey: ['history', sessionId], queryFn: () => visitorHistory(sessionId) });
-  if (history.isPending) {
-    return <p className="muted">{text.loading}</p>;
-  }
-  if (history.isError) {
-    return <p className="error" role="alert">{text.visitor.historyFailed(history.error.message)}</p>;
+  if (!history.isSuccess) {
+    return <QueryStatus query={history} failed={text.visitor.historyFailed} />;
   }
   const { earlier, tickets } = history.data;
   return (

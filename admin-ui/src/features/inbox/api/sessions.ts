@@ -1,16 +1,37 @@
-import type { Session } from '@parley/protocol';
+import type { Session, SessionStatus } from '@parley/protocol';
 import { api, type Page } from '../../../lib/api';
 
 export type View = 'mine' | 'unassigned' | 'resolved' | 'all';
 
+/** Narrows a view: a status, whose conversations (an agent's id), started from one day to another (inclusive). */
+export interface Filters {
+  status?: SessionStatus;
+  agentId?: string;
+  /** Days as the date field gives them, `2026-12-05`, in the person's own time zone. */
+  fromDay?: string;
+  toDay?: string;
+}
+
 export const PAGE_SIZE = 50;
 
-export function listSessions(view: View, search: string, page: number): Promise<Page<Session>> {
+export function listSessions(view: View, search: string, filters: Filters, page: number): Promise<Page<Session>> {
   const query = new URLSearchParams({ view, page: String(page), size: String(PAGE_SIZE) });
-  if (search.trim()) {
-    query.set('q', search.trim());
-  }
+  const wanted: Record<string, string | undefined> = {
+    q: search.trim(),
+    status: filters.status,
+    assignedAgentId: filters.agentId,
+    from: filters.fromDay && startOf(filters.fromDay),
+    // "to" is exclusive on the server: the start of the day after
+    to: filters.toDay && startOf(filters.toDay, 1),
+  };
+  Object.entries(wanted).forEach(([name, value]) => value && query.set(name, value));
   return api<Page<Session>>('GET', `/api/admin/sessions?${query}`);
+}
+
+/** The instant a local day starts, `days` after the one given. */
+function startOf(day: string, days = 0): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(year, month - 1, date + days).toISOString();
 }
 
 /** Assigning a conversation to oneself takes it. */
@@ -19,3 +40,6 @@ export const assign = (sessionId: string, agentId: string) => api<Session>('PUT'
 export const release = (sessionId: string) => api<Session>('PUT', `/api/admin/sessions/${sessionId}/release`);
 
 export const resolve = (sessionId: string) => api<Session>('PUT', `/api/admin/sessions/${sessionId}/close`);
+
+/** How long a visitor's countdown for a person runs. */
+export const deskRules = () => api<{ countdownSeconds: number }>('GET', '/api/agents/rules');

@@ -1,61 +1,52 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import type { Session } from '@parley/protocol';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
 import { Navigate, NavLink, useNavigate, useParams } from 'react-router';
 import { isAdmin, useSession } from '../../../lib/session';
 import { text } from '../../../lib/text';
 import { composerId } from '../../conversation/components/Composer';
 import { ConversationPane } from '../../conversation/components/ConversationPane';
 import { KEYS, useShortcuts } from '../../shortcuts/hooks/useShortcuts';
-import { listSessions, PAGE_SIZE, type View } from '../api/sessions';
+import { deskRules, listSessions, type Filters, type View } from '../api/sessions';
 import { unread, useSeen } from '../hooks/seen';
-import { ConversationList } from './ConversationList';
+import { ConversationList, type ListKeys } from './ConversationList';
+import { InboxFilters } from './InboxFilters';
+import { QueryStatus } from '../../../lib/QueryStatus';
 
 const VIEWS: View[] = ['mine', 'unassigned', 'resolved', 'all'];
 
-/** The inbox: a view's conversations (live), searchable and paged, beside the one open. */
+/** The inbox: a view's conversations (live), searchable, filtered, loaded a page at a time, beside the one open. */
 export function InboxPage() {
   const { view = 'mine', sessionId } = useParams();
   const { signedIn } = useSession();
   const [search, setSearch] = useState('');
-  const [page, setPage] = useState(0);
+  const [filters, setFilters] = useState<Filters>({});
   const admin = signedIn !== null && isAdmin(signedIn.user);
   const views = VIEWS.filter((v) => v !== 'all' || admin);
   const current = views.find((v) => v === view);
-  const list = useQuery({
-    queryKey: ['sessions', current, search, page],
-    queryFn: () => listSessions(current!, search, page),
+  const list = useInfiniteQuery({
+    queryKey: ['sessions', current, search, filters],
+    queryFn: ({ pageParam }) => listSessions(current!, search, filters, pageParam),
+    initialPageParam: 0,
+    getNextPageParam: (last) => ((last.page + 1) * last.size < last.total ? last.page + 1 : undefined),
     enabled: current !== undefined,
     placeholderData: keepPreviousData,
   });
+  const rules = useQuery({ queryKey: ['desk-rules'], queryFn: deskRules, staleTime: Infinity });
   const seenSeq = useSeen();
   const navigate = useNavigate();
-  const listed = useRef<HTMLUListElement>(null);
+  const keys = useRef<ListKeys>(null);
+  const { fetchNextPage, isFetchingNextPage } = list;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
-  /**
-   * The keys move the focus through the list's links (a screen reader reads each), from the one focused or else the
-   * one open; the link focused is the one that opens.
-   */
-  function links(): HTMLAnchorElement[] {
-    return [...(listed.current?.querySelectorAll('a') ?? [])];
-  }
-  function chosen(): number {
-    const all = links();
-    const focused = all.indexOf(document.activeElement as HTMLAnchorElement);
-    return focused >= 0 ? focused : all.findIndex((link) => link.getAttribute('aria-current') === 'page');
-  }
-  function move(step: number) {
-    const all = links();
-    const from = chosen();
-    all[from < 0 ? 0 : Math.min(all.length - 1, Math.max(0, from + step))]?.focus();
-  }
   useShortcuts({
-    [KEYS.next]: () => move(1),
-    [KEYS.previous]: () => move(-1),
-    [KEYS.openChosen]: () => links()[chosen()]?.click(),
+    [KEYS.next]: () => keys.current?.move(1),
+    [KEYS.previous]: () => keys.current?.move(-1),
+    [KEYS.openChosen]: () => keys.current?.openChosen(),
     [KEYS.reply]: () => sessionId && document.getElementById(composerId(sessionId))?.focus(),
     [KEYS.close]: () => {
       if (sessionId) {
-        links()[chosen()]?.focus();
+        keys.current?.focusOpen();
         navigate(`/inbox/${view}`);
       }
     },
@@ -64,16 +55,18 @@ export function InboxPage() {
   if (!current || !signedIn) {
     return <Navigate to="/inbox/mine" replace />;
   }
-  const sessions = list.data?.items ?? [];
+  // a conversation that moved up to the top while pages loaded can come twice: it is shown once
+  const sessions = uniqueById(list.data?.pages.flatMap((page) => page.items) ?? []);
+  const total = list.data?.pages.at(-1)?.total ?? 0;
   const unreadInView = sessions.reduce((sum, s) => sum + unread(seenSeq, s), 0);
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
+  const narrowed = search.trim() !== '' || Object.values(filters).some(Boolean);
 
   return (
     <main className="inbox">
       <section className="inbox-list" aria-label={text.inbox.label}>
         <nav className="views" aria-label={text.inbox.views}>
           {views.map((v) => (
-            <NavLink key={v} to={`/inbox/${v}`} onClick={() => setPage(0)}>
+            <NavLink key={v} to={`/inbox/${v}`}>
               {text.inbox.view[v]}
               {v === current && unreadInView > 0 && <span className="badge" aria-label={text.inbox.unread(unreadInView)}>{unreadInView}</span>}
             </NavLink>
@@ -85,21 +78,24 @@ export function InboxPage() {
           aria-label={text.inbox.search}
           placeholder={text.inbox.search}
           value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            setPage(0);
-          }}
+          onChange={(e) => setSearch(e.target.value)}
         />
-        {list.isPending && <p className="muted" role="status">{text.loading}</p>}
-        {list.isError && <p className="error" role="alert">{text.inbox.failed(list.error.message)}</p>}
-        {list.isSuccess && sessions.length === 0 && <p className="muted">{search ? text.inbox.noMatch : text.inbox.empty[current]}</p>}
-        {sessions.length > 0 && <ConversationList ref={listed} view={current} sessions={sessions} openId={sessionId} seenSeq={seenSeq} />}
-        {pages > 1 && (
-          <div className="pager">
-            <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>{text.inbox.previous}</button>
-            <span>{text.inbox.page(page + 1, pages)}</span>
-            <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>{text.inbox.next}</button>
-          </div>
+        <InboxFilters filters={filters} onChange={setFilters} byAgent={admin && (current === 'all' || current === 'resolved')} />
+        <QueryStatus query={list} failed={text.inbox.failed} />
+        {list.isSuccess && sessions.length === 0 && <p className="muted">{narrowed ? text.inbox.noMatch : text.inbox.empty[current]}</p>}
+        {sessions.length > 0 && (
+          <ConversationList
+            ref={keys}
+            stale={list.isPlaceholderData}
+            view={current}
+            sessions={sessions}
+            total={total}
+            loadMore={loadMore}
+            loadingMore={isFetchingNextPage}
+            openId={sessionId}
+            seenSeq={seenSeq}
+            countdownSeconds={rules.data?.countdownSeconds}
+          />
         )}
       </section>
       {sessionId ? (
@@ -111,4 +107,9 @@ export function InboxPage() {
       )}
     </main>
   );
+}
+
+function uniqueById(sessions: Session[]): Session[] {
+  const seen = new Set<string>();
+  return sessions.filter((session) => !seen.has(session.id) && seen.add(session.id));
 }

@@ -3,6 +3,7 @@ import { text } from '../../../lib/text';
 import { ago, at } from '../../../lib/time';
 import type { Preferences } from '../../preferences/hooks/usePreferences';
 import { useNotifications } from '../hooks/useNotifications';
+import { QueryStatus } from '../../../lib/QueryStatus';
 
 /** The bell: how many notifications are unread, and the list, newest first; choosing one opens its conversation. */
 export function NotificationBell({ userId, preferences }: { userId: string; preferences: Preferences }) {
@@ -21,13 +22,7 @@ export function NotificationBell({ userId, preferences }: { userId: string; pref
       {(close) => (
         <>
           <h2 className="menu-title">{text.notifications.label}</h2>
-          {list.isPending && <p className="muted" role="status">{text.notifications.loading}</p>}
-          {list.isError && (
-            <p className="error" role="alert">
-              {text.notifications.failed(list.error.message)}{' '}
-              <button type="button" className="quiet" onClick={() => void list.refetch()}>{text.actions.retry}</button>
-            </p>
-          )}
+          <QueryStatus query={list} failed={text.notifications.failed} loading={text.notifications.loading} />
           {list.isSuccess && items.length === 0 && <p className="muted">{text.notifications.empty}</p>}
           {items.length > 0 && (
             <ul className="notifications" aria-label={text.notifications.label}>

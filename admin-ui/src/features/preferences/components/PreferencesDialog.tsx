@@ -3,6 +3,7 @@ import { Dialog } from '../../../lib/Dialog';
 import { text } from '../../../lib/text';
 import type { Theme } from '../../../lib/theme';
 import { usePreferences } from '../hooks/usePreferences';
+import { QueryStatus } from '../../../lib/QueryStatus';
 
 const THEMES: Theme[] = ['light', 'dark', 'system'];
 
@@ -27,13 +28,7 @@ export function PreferencesDialog({ userId, onClose }: { userId: string; onClose
 
   return (
     <Dialog title={text.preferences.title} onClose={onClose}>
-      {me.isPending && <p className="muted" role="status">{text.loading}</p>}
-      {me.isError && (
-        <p className="error" role="alert">
-          {text.preferences.loadFailed(me.error.message)}{' '}
-          <button type="button" className="quiet" onClick={() => void me.refetch()}>{text.actions.retry}</button>
-        </p>
-      )}
+      <QueryStatus query={me} failed={text.preferences.loadFailed} />
       {me.isSuccess && (
         <form className="preferences" onSubmit={(event) => event.preventDefault()}>
           <fieldset>

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +163,20 @@ public class Transcript {
                 .setParameter("afterSeq", afterSeq)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /**
+     * At most {@code limit} messages before {@code beforeSeq}, the latest of them, in order: the page above the ones a
+     * reader holds, for a transcript read upward.
+     */
+    public List<ChatMessage> before(String sessionId, long beforeSeq, int limit) {
+        List<ChatMessage> page = new ArrayList<>(em.createNamedQuery(ChatMessage.BEFORE_SEQ, ChatMessage.class)
+                .setParameter("sessionId", sessionId)
+                .setParameter("beforeSeq", beforeSeq)
+                .setMaxResults(limit)
+                .getResultList());
+        Collections.reverse(page); // read latest first, so that the page is the one just above
+        return page;
     }
 
     /** A message to store: who writes what into which session; {@code author} only for an agent's message. */

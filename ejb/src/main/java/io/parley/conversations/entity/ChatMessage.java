@@ -16,6 +16,8 @@ import java.util.UUID;
 @Table(name = "chat_messages")
 @NamedQuery(name = ChatMessage.AFTER_SEQ,
         query = "SELECT m FROM ChatMessage m WHERE m.sessionId = :sessionId AND m.seq > :afterSeq ORDER BY m.seq")
+@NamedQuery(name = ChatMessage.BEFORE_SEQ,
+        query = "SELECT m FROM ChatMessage m WHERE m.sessionId = :sessionId AND m.seq < :beforeSeq ORDER BY m.seq DESC")
 @NamedQuery(name = ChatMessage.BY_CLIENT_MSG_IDS,
         query = "SELECT m FROM ChatMessage m WHERE m.sessionId IN :sessionIds AND m.clientMsgId IN :clientMsgIds")
 @NamedQuery(name = ChatMessage.CARRYING, query = "SELECT m.attachmentId, m.clientMsgId FROM ChatMessage m WHERE m.attachmentId IN :ids")
@@ -24,6 +26,7 @@ import java.util.UUID;
 public class ChatMessage {
 
     public static final String AFTER_SEQ = "ChatMessage.afterSeq";
+    public static final String BEFORE_SEQ = "ChatMessage.beforeSeq";
     public static final String CARRYING = "ChatMessage.carrying";
     public static final String FROM_VISITOR = "ChatMessage.fromVisitor";
     public static final String BY_CLIENT_MSG_IDS = "ChatMessage.byClientMsgIds";

@@ -33,6 +33,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.LocalDateTime;
@@ -102,6 +104,7 @@ public class Desk {
         ChatSession session = visible(agent, transcript.locked(sessionId));
         if (session.acceptBy(agent.id())) {
             announce(session, agent);
+            changed.fire(SessionChanged.of(session)); // the visitor no longer waits: the inboxes show it
         }
         return new Joined(session, transcript.replay(sessionId, afterSeq), notes(sessionId));
     }
@@ -124,12 +127,19 @@ public class Desk {
         return visible(agent, em.find(ChatSession.class, sessionId));
     }
 
-    public List<ChatMessage> messages(User agent, String sessionId, long afterSeq, int limit) {
+    /**
+     * A page of a session's messages, in order: those after {@code afterSeq}, or, given {@code beforeSeq}, the latest
+     * of those before it (a transcript read upward).
+     */
+    public List<ChatMessage> messages(User agent, String sessionId, long afterSeq, Long beforeSeq, int limit) {
         if (limit < 1 || limit > MAX_PAGE_OF_MESSAGES) {
             throw new Refusal(Refusal.Kind.INVALID, "invalid", "limit must be between 1 and " + MAX_PAGE_OF_MESSAGES);
         }
+        if (beforeSeq != null && afterSeq > 0) {
+            throw new Refusal(Refusal.Kind.INVALID, "invalid", "give afterSeq or beforeSeq, not both");
+        }
         detail(agent, sessionId);
-        return transcript.after(sessionId, afterSeq, limit);
+        return beforeSeq == null ? transcript.after(sessionId, afterSeq, limit) : transcript.before(sessionId, beforeSeq, limit);
     }
 
     /**
@@ -148,7 +158,8 @@ public class Desk {
         if (taken) {
             transcript.record(session.takeBy(agent.id()));
         }
-        if (session.acceptBy(agent.id()) || taken) {
+        boolean takenUp = session.acceptBy(agent.id()) || taken;
+        if (takenUp) {
             announce(session, agent);
         }
         Appended appended = transcript.append(sessionId, agent, text, clientMsgId);
@@ -156,7 +167,7 @@ public class Desk {
             appended.message().attach(carriable(sessionId, attachmentId, clientMsgId));
         }
         stored.fire(new MessageStored(appended.message(), session, appended.duplicate()));
-        if (taken) {
+        if (takenUp) {
             changed.fire(SessionChanged.of(session));
         }
         return appended.message();
@@ -250,10 +261,25 @@ public class Desk {
         return session;
     }
 
-    /** The inbox: newest activity first, filtered; what an agent may not see is never counted either. */
+    /**
+     * The inbox, filtered: the latest activity first, the queue as {@link #queueFirst}; what an agent may not see is
+     * never counted either.
+     */
     public Page<ChatSession> inbox(User agent, Filter filter, int page, int size) {
         return CriteriaPages.page(em, ChatSession.class, (cb, session) -> conditions(cb, session, agent, filter),
-                (cb, session) -> List.of(cb.desc(session.get("lastActivityAt")), cb.asc(session.get("id"))), page, size);
+                (cb, session) -> filter.view() == View.UNASSIGNED ? queueFirst(cb, session)
+                        : List.of(cb.desc(session.get("lastActivityAt")), cb.asc(session.get("id"))), page, size);
+    }
+
+    /**
+     * Unassigned conversations: first the visitors waiting for a person, the one who has waited longest first (as routing
+     * serves them), then those with the assistant, the latest activity first. Nulls sort differently by database, so
+     * whether one waits is its own key.
+     */
+    private static List<Order> queueFirst(CriteriaBuilder cb, Root<ChatSession> session) {
+        Expression<Integer> waits = cb.<Integer>selectCase().when(cb.isNull(session.get("waitingSince")), 1).otherwise(0);
+        return List.of(cb.asc(waits), cb.asc(session.get("waitingSince")), cb.desc(session.get("lastActivityAt")),
+                cb.asc(session.get("id")));
     }
 
     /** Tells the visitor that the agent who has just taken the conversation up joined it, unless they were told last time. */

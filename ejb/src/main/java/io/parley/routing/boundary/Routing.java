@@ -217,6 +217,11 @@ public class Routing {
         return session;
     }
 
+    /** How long a visitor waits for a person before the assistant takes the conversation back. */
+    public int countdownSeconds() {
+        return requestTimeoutSeconds;
+    }
+
     /** While the visitor waits for someone to take the conversation up; a session given by hand never waited. */
     private OptionalLong secondsLeft(ChatSession session) {
         if (!session.awaitsAgent() || session.waitingSince() == null) {

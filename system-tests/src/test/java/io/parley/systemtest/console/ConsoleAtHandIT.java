@@ -42,7 +42,7 @@ class ConsoleAtHandIT {
             Locator bell = bell(console);
             assertThat(bell).hasAccessibleName("Notifications, none unread");
 
-            String session = asksForAPerson(visitor, "Grace Bell");
+            String session = WidgetDesk.asksForAPerson(visitor, "Grace Bell");
             // Ada, the one online, hears that Grace asks for a person, and routing gives Grace to her: two notifications
             assertThat(bell).hasAccessibleName("Notifications, 2 unread");
             bell.click();
@@ -118,13 +118,13 @@ class ConsoleAtHandIT {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String refund = "Refunds reach your card within 5 working days (" + tag + ").";
         String shipping = "We ship every order within 24 hours (" + tag + ").";
-        addCanned(desk, "refund " + tag, refund);
-        addCanned(desk, "shipping " + tag, shipping);
+        desk.cannedResponse("refund " + tag, refund);
+        desk.cannedResponse("shipping " + tag, shipping);
         Account ada = desk.newAccount("Ada Canned", "agent");
         try (BrowserContext browser = chromium.visitor(1280, 800);
              ChatClient visitor = ChatClient.connect(desk.parley().server().ws("/ws/chat"))) {
             ConsolePage console = onlineIn(browser, desk, ada);
-            asksForAPerson(visitor, "Grace Canned");
+            WidgetDesk.asksForAPerson(visitor, "Grace Canned");
             console.conversations().first().click();
             Locator canned = console.page().getByRole(AriaRole.LISTBOX, new Page.GetByRoleOptions().setName("Canned responses"));
             Locator options = canned.getByRole(AriaRole.OPTION);
@@ -169,8 +169,8 @@ class ConsoleAtHandIT {
              ChatClient first = ChatClient.connect(desk.parley().server().ws("/ws/chat"));
              ChatClient second = ChatClient.connect(desk.parley().server().ws("/ws/chat"))) {
             ConsolePage console = onlineIn(browser, desk, ada);
-            asksForAPerson(first, "Grace Keys");
-            asksForAPerson(second, "Alan Keys");
+            WidgetDesk.asksForAPerson(first, "Grace Keys");
+            WidgetDesk.asksForAPerson(second, "Alan Keys");
             assertThat(console.conversations()).hasCount(2);
             Page page = console.page();
 
@@ -218,11 +218,11 @@ class ConsoleAtHandIT {
              ChatClient grace = ChatClient.connect(desk.parley().server().ws("/ws/chat"));
              ChatClient alan = ChatClient.connect(desk.parley().server().ws("/ws/chat"))) {
             ConsolePage console = onlineIn(browser, desk, ada);
-            String graces = asksForAPerson(grace, "Grace Transfer");
+            String graces = WidgetDesk.asksForAPerson(grace, "Grace Transfer");
             assertThat(console.conversations()).hasCount(1);
             try (OnlineAgent bobOnline = desk.onlineAgent(bob[1])) {
                 // routing gives the next visitor to the least loaded: Bob, who then has one chat
-                String alans = asksForAPerson(alan, "Alan Transfer");
+                String alans = WidgetDesk.asksForAPerson(alan, "Alan Transfer");
                 bobOnline.until("session_assigned", data -> data.path("session").path("id").asText().equals(alans));
 
                 console.conversations().first().click();
@@ -253,14 +253,6 @@ class ConsoleAtHandIT {
         console.button("Online").click();
         assertThat(console.button("Online")).hasAttribute("aria-pressed", "true");
         return console;
-    }
-
-    /** A named visitor writes, then asks for a person; their session's id. */
-    private static String asksForAPerson(ChatClient visitor, String name) {
-        String session = visitor.startSession(Map.of("name", name)).path("sessionId").asText();
-        visitor.say("Hello, I have a question about my order");
-        visitor.request("request_agent", Map.of());
-        return session;
     }
 
     private static Locator bell(ConsolePage console) {
@@ -301,10 +293,5 @@ class ConsoleAtHandIT {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
-    }
-
-    private static void addCanned(RunningDesk desk, String trigger, String response) {
-        int status = desk.api().post("/api/canned-responses", desk.admin(), Map.of("trigger", trigger, "response", response, "matchType", "exact")).status();
-        assertThat(status).as("creating the canned response %s", trigger).isEqualTo(201);
     }
 }

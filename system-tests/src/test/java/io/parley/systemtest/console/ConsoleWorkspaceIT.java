@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
+import com.microsoft.playwright.options.FilePayload;
 import io.parley.systemtest.support.ChatClient;
 import io.parley.systemtest.support.Chromium;
 import io.parley.systemtest.support.Chromium.RunningChromium;
@@ -26,12 +28,14 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -49,10 +53,18 @@ class ConsoleWorkspaceIT {
     /** Long enough for the console and the widget to reconnect after a cut (their pauses grow to a few seconds). */
     private static final LocatorAssertions.HasCountOptions AFTER_RECONNECTING = new LocatorAssertions.HasCountOptions().setTimeout(20_000);
 
+    /** The first answer of a server just started may take longer than Playwright's five seconds (nothing is warm yet). */
+    private static final LocatorAssertions.HasCountOptions FIRST_ANSWER = new LocatorAssertions.HasCountOptions().setTimeout(20_000);
+
+    /** Issue 16's walk through the workspace, from a visitor asking for a person to their rating, in one go. */
     @Test
-    void anAgentAnswersAVisitorLiveWritesANoteAndMissesNothingWhenTheConnectionDrops(RunningDesk desk, RunningChromium chromium) {
+    void aVisitorReachesAnAgentWhoAnswersWithCannedWordsANoteAndAMarkedImageMissesNothingOverACutAndIsRated(RunningDesk desk,
+                                                                                                           RunningChromium chromium) {
         desk.answers("Happy to help.", List.of());
         desk.summarises("Asked for a person right away; the assistant offered to help.");
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String greeting = "Hi, I am Ada. How can I help? (" + tag + ")";
+        desk.cannedResponse("hello " + tag, greeting);
         Account ada = desk.newAccount("Ada Console", "agent");
         try (BrowserContext agentBrowser = chromium.visitor(1280, 800); BrowserContext visitorBrowser = chromium.visitor(1280, 800)) {
             ConsolePage console = ConsolePage.open(agentBrowser, desk.url("/admin/"));
@@ -66,11 +78,13 @@ class ConsoleWorkspaceIT {
             WidgetPage widget = WidgetPage.open(visitorBrowser, desk.url("/"));
             widget.openChat();
             widget.say("I need a person");
-            assertThat(widget.stored()).hasCount(2);
+            assertThat(widget.stored()).hasCount(2, FIRST_ANSWER);
             widget.chat().getByText("Talk to a person").click();
             String session = widget.sessionId();
 
-            // routing offers it to Ada, who is online: it appears in her view without a reload
+            // routing offers it to Ada, who is online: she is told, and it appears in her view without a reload
+            Locator bell = console.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Notifications")));
+            assertThat(bell).hasAccessibleName("Notifications, 2 unread");
             assertThat(console.conversations()).hasCount(1);
             assertThat(console.conversations().first()).containsText("With an agent");
             console.screenshot("console-inbox");
@@ -79,13 +93,19 @@ class ConsoleWorkspaceIT {
             assertThat(console.transcript().nth(1)).containsText("Happy to help.");
             assertThat(widget.chat().locator(".from-system").last()).containsText("Ada Console");
             assertThat(console.transcript().last()).containsText("Ada Console"); // the notice the visitor sees, the agent sees too
+            assertThat(console.conversations().first()).not().containsText("waiting"); // taken up: the visitor waits no more
             // the fleet's summary of the visitor's talk with the assistant, at the top
             assertThat(console.page().getByRole(AriaRole.COMPLEMENTARY, new Page.GetByRoleOptions().setName("Summary at handoff")))
                     .containsText("Asked for a person right away; the assistant offered to help.");
 
-            console.reply().fill("Hi, I am Ada. How can I help?");
+            // canned words on "/", inserted with Enter, sent with Enter
+            console.reply().pressSequentially("/hello " + tag);
+            assertThat(console.page().getByRole(AriaRole.LISTBOX, new Page.GetByRoleOptions().setName("Canned responses"))
+                    .getByRole(AriaRole.OPTION)).hasCount(1);
             console.reply().press("Enter");
-            assertThat(widget.chat().locator(".from-agent").last()).containsText("Hi, I am Ada. How can I help?");
+            assertThat(console.reply()).hasValue(greeting);
+            console.reply().press("Enter");
+            assertThat(widget.chat().locator(".from-agent").last()).containsText(greeting);
             assertThat(console.reply()).hasValue("");
 
             console.page().getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Internal note")).check();
@@ -93,6 +113,22 @@ class ConsoleWorkspaceIT {
             console.page().getByLabel("Note for the agents").press("Enter");
             Locator note = console.transcript().filter(new Locator.FilterOptions().setHasText("Customer on the premium plan"));
             assertThat(note).containsText("Internal note · only agents see this");
+            console.page().getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Reply")).check();
+
+            // the visitor's screenshot goes back to them with a mark on it
+            widget.chat().locator("input[type=file]").setInputFiles(new FilePayload("screen.png", "image/png", png(400, 300, Color.WHITE)));
+            assertThat(console.page().getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("Image from the visitor"))).isVisible();
+            console.button("Annotate and send back").click();
+            Locator dialog = console.page().getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Send an image"));
+            dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Arrow")).click();
+            drag(console, dialog, 60, 60, 220, 160);
+            dialog.getByLabel("Message with the image").fill("Press here");
+            dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send image")).click();
+            assertThat(dialog).hasCount(0);
+            Locator sentBack = widget.chat().locator(".from-agent").filter(new Locator.FilterOptions().setHasText("Press here"));
+            assertThat(sentBack.locator("img")).isVisible();
+            assertThat(sentBack.locator("img").evaluate("img => img.decode().then(() => img.naturalWidth)")).as("the marked image").isEqualTo(400);
+
             widget.say("Thanks, Ada");
             assertThat(console.transcript().last()).containsText("Thanks, Ada");
             assertThat(widget.chat().getByText("premium plan")).hasCount(0);
@@ -112,13 +148,26 @@ class ConsoleWorkspaceIT {
             List<String> stored = new ArrayList<>();
             desk.api().get("/api/admin/sessions/" + session + "/messages?afterSeq=0&limit=100", desk.admin()).body()
                     .forEach(message -> stored.add(message.path("text").asText()));
-            Locator messages = console.page().getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Messages")).locator("li.message p");
+            Locator messages = console.page().getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Messages")).locator("li.message");
             assertThat(messages).hasCount(stored.size());
-            assertThat(messages.allInnerTexts()).as("every stored message once, in order").isEqualTo(stored);
+            List<String> shown = new ArrayList<>();
+            for (Locator message : messages.all()) {
+                shown.add(message.locator("p").count() == 0 ? "" : message.locator("p").innerText());
+            }
+            assertThat(shown).as("every stored message once, in order").isEqualTo(stored);
 
             console.button("Resolve").click();
             assertThat(console.page().getByText("This conversation has ended.")).isVisible();
             assertThat(desk.sessionOf(session).path("status").asText()).isEqualTo("resolved");
+            // the visitor rates the conversation, and the agent sees it beside it
+            FrameLocator chat = widget.chat();
+            assertThat(chat.getByText("How was this conversation?")).isVisible();
+            chat.getByLabel("5 of 5").check();
+            chat.getByLabel("Anything to add? (optional)").fill("Ada fixed it");
+            chat.locator("form.form").last().getByText("Send").click();
+            assertThat(chat.locator(".banner")).containsText("Thank you for your rating.");
+            assertThat(console.page().getByRole(AriaRole.COMPLEMENTARY, new Page.GetByRoleOptions().setName("About the visitor")))
+                    .containsText("5 of 5: Ada fixed it");
             assertThat(console.errors()).as("the browser's console").isEmpty();
         } finally {
             desk.relay().refuse(false);
@@ -184,7 +233,7 @@ class ConsoleWorkspaceIT {
             assertThat(console.page().getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Conversation with Grace").setExact(true))).isVisible();
             assertThat(console.page()).hasURL(Pattern.compile(".*" + again));
             console.page().getByLabel("Search by visitor name or email").fill("nobody by this name");
-            assertThat(console.page().getByText("No conversation matches the search.")).isVisible();
+            assertThat(console.page().getByText("No conversation matches the search and filters.")).isVisible();
             JsonNode everyone = desk.api().get("/api/admin/sessions?view=all&size=1", desk.admin()).body();
             assertThat(everyone.path("total").asLong()).isPositive();
             assertThat(console.errors()).as("the browser's console").isEmpty();
@@ -250,11 +299,7 @@ class ConsoleWorkspaceIT {
             console.button("Annotate and send back").click();
             Locator dialog = console.page().getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Send an image"));
             dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rectangle")).click();
-            BoundingBox surface = dialog.getByRole(AriaRole.IMG, new Locator.GetByRoleOptions().setName("The image, with your marks")).boundingBox();
-            console.page().mouse().move(surface.x + 40, surface.y + 40);
-            console.page().mouse().down();
-            console.page().mouse().move(surface.x + 200, surface.y + 150, new Mouse.MoveOptions().setSteps(5));
-            console.page().mouse().up();
+            drag(console, dialog, 40, 40, 200, 150);
             dialog.getByLabel("Message with the image").fill("Press this one instead");
             console.screenshot("console-annotate");
             dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send image")).click();
@@ -284,14 +329,27 @@ class ConsoleWorkspaceIT {
         }
     }
 
-    private static byte[] png(int width, int height, Color color) throws IOException {
+    /** Draws on the annotate dialog's image with the mouse, from one point to another (in the image's own pixels on screen). */
+    private static void drag(ConsolePage console, Locator dialog, int fromX, int fromY, int toX, int toY) {
+        BoundingBox surface = dialog.getByRole(AriaRole.IMG, new Locator.GetByRoleOptions().setName("The image, with your marks")).boundingBox();
+        console.page().mouse().move(surface.x + fromX, surface.y + fromY);
+        console.page().mouse().down();
+        console.page().mouse().move(surface.x + toX, surface.y + toY, new Mouse.MoveOptions().setSteps(5));
+        console.page().mouse().up();
+    }
+
+    private static byte[] png(int width, int height, Color color) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         graphics.setColor(color);
         graphics.fillRect(0, 0, width, height);
         graphics.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return out.toByteArray();
     }
 

@@ -36,6 +36,28 @@ public final class WidgetDesk implements ParameterResolver {
                 .getOrComputeIfAbsent(RunningDesk.class, key -> RunningDesk.start(), RunningDesk.class);
     }
 
+    /** A named visitor writes, then asks for a person; their session's id. */
+    public static String asksForAPerson(ChatClient visitor, String name) {
+        String session = visitor.startSession(Map.of("name", name)).path("sessionId").asText();
+        visitor.say("Hello, I have a question about my order");
+        visitor.request("request_agent", Map.of());
+        return session;
+    }
+
+    /**
+     * Waits into the next second. MySQL's Connector/J stores no fractions of a second on MariaDB 10 (it takes the
+     * server for MySQL 5.5 from the "5.5.5-" its version starts with; docs/operations.md): two visitors who ask for a
+     * person in the same second wait equally long there, and the queue's order between them is the sessions' ids.
+     */
+    public static void aSecondLater() {
+        try {
+            Thread.sleep(1_100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** An agent at the desk: their console socket, and online until closed (so that no test leaves one behind). */
     public record OnlineAgent(ChatClient socket, String token, Api api) implements AutoCloseable {
 
@@ -152,6 +174,14 @@ public final class WidgetDesk implements ParameterResolver {
          */
         public void offline(Account account) {
             api().call("PUT", "/api/agents/me/status", api().login(account.email(), account.password()), Map.of("status", "offline"));
+        }
+
+        /** A canned response agents can insert with "/" and its trigger. */
+        public void cannedResponse(String trigger, String response) {
+            Api.Reply created = api().post("/api/canned-responses", admin(), Map.of("trigger", trigger, "response", response, "matchType", "exact"));
+            if (created.status() != 201) {
+                throw new AssertionError("Creating the canned response " + trigger + " failed: " + created);
+            }
         }
 
         /** A session as the inbox shows it to the admin. */

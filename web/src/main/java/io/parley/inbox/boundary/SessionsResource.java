@@ -78,8 +78,8 @@ public class SessionsResource {
     @GET
     @Path("{id}/messages")
     public List<WireMessage> messages(@PathParam("id") String id, @QueryParam("afterSeq") @DefaultValue("0") long afterSeq,
-                                      @QueryParam("limit") @DefaultValue("100") int limit) {
-        return WireMessage.of(desk.messages(caller.user(), id, afterSeq, limit));
+                                      @QueryParam("beforeSeq") Long beforeSeq, @QueryParam("limit") @DefaultValue("100") int limit) {
+        return WireMessage.of(desk.messages(caller.user(), id, afterSeq, beforeSeq, limit));
     }
 
     /** What else the desk knows of the session's visitor: their other conversations and their tickets, newest first. */
@@ -154,7 +154,7 @@ public class SessionsResource {
                 long afterSeq = 0;
                 List<ChatMessage> messages;
                 do {
-                    messages = desk.messages(admin, session.id(), afterSeq, Desk.MAX_PAGE_OF_MESSAGES);
+                    messages = desk.messages(admin, session.id(), afterSeq, null, Desk.MAX_PAGE_OF_MESSAGES);
                     for (ChatMessage message : messages) {
                         writer.message(view, WireMessage.of(message));
                         afterSeq = message.seq();

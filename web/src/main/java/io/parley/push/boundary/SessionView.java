@@ -11,7 +11,8 @@ import java.time.Instant;
  * {@code handoffSummary} until the fleet summed up the visitor's talk with the assistant for the agents.
  */
 public record SessionView(String id, String status, String assignedAgentId, long lastSeq, Visitor visitor,
-                          Instant createdAt, Instant lastActivityAt, @JsonInclude(JsonInclude.Include.ALWAYS) Rating rating,
+                          Instant createdAt, Instant lastActivityAt, Instant waitingSince,
+                          @JsonInclude(JsonInclude.Include.ALWAYS) Rating rating,
                           @JsonInclude(JsonInclude.Include.ALWAYS) String handoffSummary) {
 
     public static SessionView of(ChatSession session) {
@@ -19,6 +20,7 @@ public record SessionView(String id, String status, String assignedAgentId, long
         return new SessionView(session.id(), session.status().wireName(), session.assignedAgentId(), session.lastSeq(),
                 meta == null ? null : new Visitor(meta.name(), meta.email(), meta.page(), meta.referrer(), meta.locale(), meta.userAgent()),
                 UtcClock.instant(session.createdAt()), UtcClock.instant(session.lastActivityAt()),
+                session.awaitsAgent() ? UtcClock.instant(session.waitingSince()) : null,
                 session.rating() == null ? null : new Rating(session.rating(), session.ratingComment(), UtcClock.instant(session.ratedAt())),
                 session.handoffSummary());
     }

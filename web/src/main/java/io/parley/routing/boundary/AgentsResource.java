@@ -33,11 +33,21 @@ public class AgentsResource {
         return routing.everyone().stream().map(AgentView::of).toList();
     }
 
+    /** The desk's rules an agent works by: how long a visitor's countdown for a person runs. */
+    @GET
+    @Path("rules")
+    public Rules rules() {
+        return new Rules(routing.countdownSeconds());
+    }
+
     /** Going online (or gaining capacity) takes waiting conversations at once, oldest first, up to the capacity. */
     @PUT
     @Path("me/status")
     public PresenceView setStatus(@NotNull @Valid StatusChange change) {
         return PresenceView.of(routing.setStatus(caller.user(), AgentStatus.fromWire(change.status()), change.capacity()));
+    }
+
+    public record Rules(int countdownSeconds) {
     }
 
     public record StatusChange(@NotNull String status, Integer capacity) {

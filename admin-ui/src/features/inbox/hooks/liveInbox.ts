@@ -1,0 +1,65 @@
+import type { Message, Session } from '@parley/protocol';
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import { agentSocket } from '../../../lib/agentSocket';
+import type { Page } from '../../../lib/api';
+import type { View } from '../api/sessions';
+
+/** Events that may change which conversations a view holds: each refetches the lists (the server filters and pages). */
+const MOVES = ['session_update', 'session_assigned', 'agent_request', 'session_ended', 'session_hidden'] as const;
+
+type Lists = InfiniteData<Page<Session>>;
+
+/**
+ * Keeps the inbox's lists live while signed in. A new message changes one row where it is held (its unread count, its
+ * time, and it comes to the top of a list in order of activity) without asking the server again: under a stream of
+ * messages the lists stay put. A conversation not held yet, or any other change, refetches the lists, at most four
+ * times a second.
+ */
+export function followInbox(queryClient: QueryClient): () => void {
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  const refetch = () => {
+    pending ??= setTimeout(() => {
+      pending = null;
+      void queryClient.invalidateQueries({ queryKey: ['sessions'] });
+    }, 250);
+  };
+  const stops = [
+    ...MOVES.map((type) => agentSocket.on(type, refetch)),
+    agentSocket.on('new_message', ({ message }) => {
+      if (!touch(queryClient, message)) {
+        refetch();
+      }
+    }),
+  ];
+  return () => {
+    stops.forEach((stop) => stop());
+    if (pending) {
+      clearTimeout(pending);
+    }
+  };
+}
+
+/** Changes the message's conversation in every list that holds it; whether one did. */
+function touch(queryClient: QueryClient, message: Message): boolean {
+  let held = false;
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: ['sessions'] })) {
+    const lists = query.state.data as Lists | undefined;
+    const row = lists?.pages.flatMap((page) => page.items).find((session) => session.id === message.sessionId);
+    if (!lists || !row) {
+      continue;
+    }
+    held = true;
+    const touched: Session = { ...row, lastSeq: Math.max(row.lastSeq, message.seq), lastActivityAt: message.createdAt };
+    const byActivity = (query.queryKey[1] as View) !== 'unassigned';
+    const pages = lists.pages.map((page, index) => {
+      const items = page.items.map((session) => (session.id === touched.id ? touched : session));
+      if (!byActivity) {
+        return { ...page, items };
+      }
+      const others = items.filter((session) => session.id !== touched.id);
+      return { ...page, items: index === 0 ? [touched, ...others] : others };
+    });
+    queryClient.setQueryData<Lists>(query.queryKey, { ...lists, pages });
+  }
+  return held;
+}
