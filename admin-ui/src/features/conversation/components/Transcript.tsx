@@ -36,7 +36,7 @@ export function Transcript({ conversation, onSendBack }: { conversation: Convers
   }, [count]);
 
   return (
-    <ol ref={list} className="transcript" aria-label={text.conversation.transcript} aria-live="polite">
+    <ol ref={list} className="transcript" aria-label={text.conversation.transcript} aria-live="polite" tabIndex={0}>
       {entries.map((entry) =>
         entry.kind === 'message' ? (
           <li key={entry.message.id} className={`message from-${entry.message.sender}`}>
