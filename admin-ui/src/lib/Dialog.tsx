@@ -31,10 +31,10 @@ export function Dialog({ title, onClose, children }: Props) {
         onClose();
       }}
     >
-      <header className="dialog-header">
+      <div className="dialog-header">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="quiet" onClick={onClose}>{text.actions.close}</button>
-      </header>
+      </div>
       {children}
     </dialog>
   );

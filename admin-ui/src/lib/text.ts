@@ -83,6 +83,8 @@ export const text = {
     offline: 'Offline',
     capacity: 'Chats at once',
     unknown: 'Status unknown',
+    now: { online: 'You are now online.', away: 'You are now away.', offline: 'You are now offline.' },
+    lapsed: 'A conversation offered to you was not taken up in time, so Parley set you away.',
   },
   inbox: {
     label: 'Conversations',

@@ -85,6 +85,7 @@ export function Transcript({ sessionId, conversation, onSendBack }: Props) {
       className="transcript"
       aria-label={text.conversation.transcript}
       aria-live="polite"
+      tabIndex={0}
       onScroll={(e) => {
         const shown = e.currentTarget;
         atEnd.current = shown.scrollHeight - shown.scrollTop - shown.clientHeight < 40;

@@ -21,7 +21,7 @@ export function VisitorPanel({ session }: { session: Session }) {
     [text.visitor.rating, session.rating ? text.visitor.stars(session.rating.score, session.rating.comment) : undefined],
   ];
   return (
-    <aside className="visitor" aria-label={text.visitor.label}>
+    <aside className="visitor" aria-label={text.visitor.label} tabIndex={0}>
       <dl>
         {rows.map(([label, value]) => (
           <div key={label}>

@@ -51,6 +51,7 @@ class ConsoleAtHandIT {
             Locator request = notifications.getByRole(AriaRole.BUTTON).filter(new Locator.FilterOptions().setHasText("Grace Bell asks for a person"));
             assertThat(request).containsText("Unread");
             console.screenshot("console-notifications");
+            console.assertAccessible("the notifications");
 
             request.click();
             assertThat(console.page().getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Grace Bell"))).isVisible();
@@ -78,6 +79,7 @@ class ConsoleAtHandIT {
             assertThat(preferences.getByLabel("Same as the system")).isChecked();
             assertThat(sound(preferences)).isChecked();
             assertThat(preferences.getByText("This browser shows them.")).isVisible();
+            console.assertAccessible("the preferences, light");
 
             // clicked, as a person does: the boxes show what is stored, which changes a moment later (Playwright's
             // check() wants the box changed at once)
@@ -91,6 +93,7 @@ class ConsoleAtHandIT {
             desktop(preferences).click();
             assertThat(desktop(preferences)).not().isChecked();
             console.screenshot("console-preferences");
+            console.assertAccessible("the preferences, dark");
             assertThat(preferences.getByRole(AriaRole.ALERT)).hasCount(0);
             // saved as the person's: the server has them, whatever this browser keeps
             JsonNode saved = awaitPreferences(desk, bea, "desktopNotifications", "false");
@@ -99,6 +102,7 @@ class ConsoleAtHandIT {
 
             preferences.press("Escape");
             assertThat(preferences).isHidden();
+            console.assertAccessible("the empty inbox, dark");
             console.page().reload();
             preferences = openPreferences(console, "Bea Prefs");
             assertThat(preferences.getByLabel("Dark")).isChecked();
@@ -136,6 +140,7 @@ class ConsoleAtHandIT {
             assertThat(options.nth(1)).hasAttribute("aria-selected", "true");
             assertThat(console.reply()).hasAttribute("aria-activedescendant", options.nth(1).getAttribute("id"));
             console.screenshot("console-canned");
+            console.assertAccessible("the canned responses");
             console.reply().press("Escape");
             assertThat(canned).isHidden();
 
@@ -179,6 +184,7 @@ class ConsoleAtHandIT {
             assertThat(shortcuts).containsText("Next conversation in the list");
             assertThat(shortcuts).containsText("Insert the canned response used last");
             console.screenshot("console-shortcuts");
+            console.assertAccessible("the keyboard shortcuts");
             page.keyboard().press("Escape");
             assertThat(shortcuts).isHidden();
 
@@ -232,6 +238,7 @@ class ConsoleAtHandIT {
                 assertThat(bobsRow).containsText("1 of 5 chats");
                 assertThat(transfer.getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions().setHasText("Ada Transfer"))).hasCount(0);
                 console.screenshot("console-transfer");
+            console.assertAccessible("the transfer dialog");
                 bobsRow.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Transfer to Bob Transfer")).click();
 
                 assertThat(transfer).isHidden();
@@ -261,6 +268,7 @@ class ConsoleAtHandIT {
 
     private static Locator openPreferences(ConsolePage console, String name) {
         console.button(name).click();
+        console.assertAccessible("the account menu");
         console.button("Preferences").click();
         return console.page().getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Preferences"));
     }

@@ -57,6 +57,7 @@ class ConsoleInboxIT {
             assertThat(console.conversations().nth(1)).containsText("Second " + tag);
             assertThat(console.conversations().nth(0)).containsText(Pattern.compile("waiting 0:\\d\\d · 0:\\d\\d left"));
             console.screenshot("console-queue");
+            console.assertAccessible("the queue");
 
             try (OnlineAgent agent = desk.onlineAgent(ben[1])) {
                 // going online, Ben is given both; he takes them up, so that they stay his
@@ -79,6 +80,7 @@ class ConsoleInboxIT {
             assertThat(console.conversations()).hasCount(2);
             assertThat(console.conversations().filter(new Locator.FilterOptions().setHasText("Browsing " + tag))).hasCount(0);
             console.screenshot("console-filters");
+            console.assertAccessible("the inbox's filters");
 
             field(console, "Agent").selectOption("Anyone");
             field(console, "Started from").fill(LocalDate.now().plusDays(1).toString());
@@ -116,6 +118,7 @@ class ConsoleInboxIT {
             scrollUntilShown(console, rows.first(), last, 200);
             assertThat(last).containsText("Crowd ");
             assertThat(rows.count()).as("rows drawn at once").isLessThan(50);
+            console.assertAccessible("a long list scrolled to its end");
             String name = last.getByRole(AriaRole.LINK).locator(".who").innerText();
             last.getByRole(AriaRole.LINK).click();
             assertThat(console.page().getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Conversation with " + name))).isVisible();
@@ -154,6 +157,7 @@ class ConsoleInboxIT {
 
             scrollUntilShown(console, console.transcript().last(), messages.getByText("Line 1", new Locator.GetByTextOptions().setExact(true)), -200);
             assertThat(console.button("Show earlier messages")).hasCount(0);
+            console.assertAccessible("a long conversation read to its start");
             assertThat(messages).hasCount(stored.size());
             assertThat(messages.allInnerTexts()).as("every stored message once, in order").isEqualTo(stored);
             assertThat(console.errors()).as("the browser's console").isEmpty();

@@ -70,10 +70,12 @@ class ConsoleWorkspaceIT {
             ConsolePage console = ConsolePage.open(agentBrowser, desk.url("/admin/"));
             assertThat(console.page().getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in to Parley"))).isVisible();
             console.screenshot("console-sign-in");
+            console.assertAccessible("the sign-in page");
             console.signIn(ada.email(), ada.password());
             console.button("Online").click();
             assertThat(console.button("Online")).hasAttribute("aria-pressed", "true");
             assertThat(console.page().getByText("No conversation is yours right now.")).isVisible();
+            console.assertAccessible("the empty inbox");
 
             WidgetPage widget = WidgetPage.open(visitorBrowser, desk.url("/"));
             widget.openChat();
@@ -88,6 +90,7 @@ class ConsoleWorkspaceIT {
             assertThat(console.conversations()).hasCount(1);
             assertThat(console.conversations().first()).containsText("With an agent");
             console.screenshot("console-inbox");
+            console.assertAccessible("the inbox with a conversation");
             console.conversations().first().click();
             assertThat(console.transcript().nth(0)).containsText("I need a person");
             assertThat(console.transcript().nth(1)).containsText("Happy to help.");
@@ -133,9 +136,11 @@ class ConsoleWorkspaceIT {
             assertThat(console.transcript().last()).containsText("Thanks, Ada");
             assertThat(widget.chat().getByText("premium plan")).hasCount(0);
             console.screenshot("console-conversation");
+            console.assertAccessible("a conversation with a note");
 
             desk.relay().refuse(true);
             assertThat(console.page().getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("connection to Parley was lost"))).isVisible();
+            console.assertAccessible("the console reconnecting");
             try (ChatClient admin = ChatClient.connect(desk.parley().server().ws("/ws/agent"))) {
                 admin.authenticate(desk.admin());
                 admin.request("internal_note", Map.of("sessionId", session, "text", "Written while Ada was cut off"));
@@ -158,6 +163,7 @@ class ConsoleWorkspaceIT {
 
             console.button("Resolve").click();
             assertThat(console.page().getByText("This conversation has ended.")).isVisible();
+            console.assertAccessible("a resolved conversation");
             assertThat(desk.sessionOf(session).path("status").asText()).isEqualTo("resolved");
             // the visitor rates the conversation, and the agent sees it beside it
             FrameLocator chat = widget.chat();
@@ -182,6 +188,7 @@ class ConsoleWorkspaceIT {
             ConsolePage console = ConsolePage.open(browser, desk.url("/admin/"));
             console.signIn(bob.email(), "not the password at all");
             assertThat(console.page().getByRole(AriaRole.ALERT)).hasText("The email or the password is wrong");
+            console.assertAccessible("the sign-in page with an error");
 
             console.signIn(bob.email(), bob.password());
             assertThat(console.link("Mine")).isVisible();
@@ -226,6 +233,7 @@ class ConsoleWorkspaceIT {
                     .containsText("grace@example.com");
             assertThat(console.page().getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Offline messages")))
                     .containsText("Please send the compiler manual.");
+            console.assertAccessible("a conversation beside the visitor's history, in the view of all");
             Locator other = console.page().getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Other conversations"))
                     .getByRole(AriaRole.LINK);
             assertThat(other).hasCount(1);
@@ -234,6 +242,7 @@ class ConsoleWorkspaceIT {
             assertThat(console.page()).hasURL(Pattern.compile(".*" + again));
             console.page().getByLabel("Search by visitor name or email").fill("nobody by this name");
             assertThat(console.page().getByText("No conversation matches the search and filters.")).isVisible();
+            console.assertAccessible("a search without a match");
             JsonNode everyone = desk.api().get("/api/admin/sessions?view=all&size=1", desk.admin()).body();
             assertThat(everyone.path("total").asLong()).isPositive();
             assertThat(console.errors()).as("the browser's console").isEmpty();
@@ -257,9 +266,11 @@ class ConsoleWorkspaceIT {
             widget.page().reload(); // the same browser on the next page: a returning visitor
             assertThat(shopper).containsText("returning visitor");
             console.screenshot("console-live-visitors");
+            console.assertAccessible("the live visitors");
 
             shopper.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start a chat")).click();
             shopper.getByLabel("First message to this visitor").fill("Hello! Can I help you find something?");
+            console.assertAccessible("starting a chat with a live visitor");
             shopper.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send and open the chat")).click();
 
             assertThat(widget.frame()).isVisible();
@@ -296,12 +307,14 @@ class ConsoleWorkspaceIT {
             console.conversations().first().click();
             Locator image = console.page().getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("Image from the visitor"));
             assertThat(image).isVisible();
+            console.assertAccessible("a conversation with the visitor's image");
             console.button("Annotate and send back").click();
             Locator dialog = console.page().getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Send an image"));
             dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rectangle")).click();
             drag(console, dialog, 40, 40, 200, 150);
             dialog.getByLabel("Message with the image").fill("Press this one instead");
             console.screenshot("console-annotate");
+            console.assertAccessible("the annotate dialog");
             dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send image")).click();
             assertThat(dialog).hasCount(0);
 
@@ -323,6 +336,7 @@ class ConsoleWorkspaceIT {
             assertThat(desk.api().raw("GET", plain.path("message").path("attachments").get(0).path("url").asText(), asVisitor, null).body())
                     .as("an image without marks goes as it was").isEqualTo(diagram);
             assertThat(console.page().getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("Image sent to the visitor"))).hasCount(2);
+            console.assertAccessible("a conversation with the images sent");
             assertThat(console.errors()).as("the browser's console").isEmpty();
         } finally {
             desk.offline(ivy);

@@ -72,6 +72,7 @@ class EmbeddedH2IT {
                 console.page().getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(adminPassword);
                 console.page().getByLabel("New password again").fill(adminPassword);
                 console.screenshot("console-first-password");
+                console.assertAccessible("choosing the first password");
                 console.button("Save the password").click();
                 assertThat(console.link("All")).isVisible();
                 assertThat(console.errors()).as("the browser's console").isEmpty();

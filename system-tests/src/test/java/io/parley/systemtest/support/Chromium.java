@@ -49,6 +49,11 @@ public final class Chromium implements ParameterResolver {
             return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
         }
 
+        /** A new window of a touch screen without a mouse, a tablet's, of the given size (its own storage too). */
+        public BrowserContext tablet(int width, int height) {
+            return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setIsMobile(true).setHasTouch(true));
+        }
+
         @Override
         public void close() {
             playwright.close();

@@ -1,17 +1,26 @@
 package io.parley.systemtest.support;
 
+import static java.util.stream.Collectors.joining;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The console as an agent or an admin sees it: found by roles, labels and what things say, the way a person (or a
- * screen reader) finds them. Keeps what the page wrote to the browser's console as errors.
+ * screen reader) finds them. Keeps what the page wrote to the browser's console as errors, and has axe-core check the
+ * page as it is.
  */
 public final class ConsolePage {
+
+    /** The impacts axe-core gives that fail a test: what keeps someone from using a screen at all, or nearly. */
+    private static final Set<String> FAILING = Set.of("serious", "critical");
 
     private final Page page;
     private final List<String> errors = new ArrayList<>();
@@ -62,6 +71,20 @@ public final class ConsolePage {
 
     public Locator reply() {
         return page.getByLabel("Message to the visitor");
+    }
+
+    /** Fails, listing each, on what axe-core finds serious or critical on the page as it is now ({@code screen}). */
+    public void assertAccessible(String screen) {
+        List<String> found = new AxeBuilder(page).analyze().getViolations().stream()
+                .filter(rule -> FAILING.contains(rule.getImpact())).map(ConsolePage::describe).toList();
+        if (!found.isEmpty()) {
+            throw new AssertionError("axe-core on " + screen + ":\n" + String.join("\n", found));
+        }
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(joining(", "));
     }
 
     public void screenshot(String name) {
