@@ -7,22 +7,9 @@ set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 rounds=${1:-40}
-port=${BENCH_PORT:-18080}
-data=$(mktemp -d)
-export PARLEY_PORT=$port PARLEY_DATA_DIR=$data
-export PARLEY_ADMIN_EMAIL=bench@parley.local PARLEY_ADMIN_PASSWORD="timing check passphrase 1234"
 # the throttle would answer 429 long before the rounds are done; timing is what is measured here
 export PARLEY_AUTH_MAX_FAILURES_PER_EMAIL=1000000 PARLEY_AUTH_MAX_FAILURES_PER_ADDRESS=1000000
-
-"$repo/payara-config/micro/start-parley.sh" > "$data/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 180); do
-    curl -fsS -o /dev/null "http://localhost:$port/health/ready" 2>/dev/null && break
-    kill -0 $server 2>/dev/null || break
-    sleep 1
-done
-curl -fsS -o /dev/null "http://localhost:$port/health/ready" || { cat "$data/server.log" >&2; echo "Parley did not get ready" >&2; exit 1; }
+source "$repo/bench/parley-on-h2.sh"
 
 attempt() {
     curl -s -o /dev/null -w '%{time_total}\n' -X POST "http://localhost:$port/api/auth/login" \
