@@ -213,8 +213,7 @@ export const text = {
   },
   notifications: {
     label: 'Notifications',
-    button: (unread: number, more: boolean) =>
-      unread === 0 ? 'Notifications, none unread' : `Notifications, ${unread}${more ? ' or more' : ''} unread`,
+    button: (unread: number) => (unread === 0 ? 'Notifications, none unread' : `Notifications, ${unread} unread`),
     loading: 'Loading notifications…',
     failed: (why: string) => `The notifications could not be loaded: ${why}`,
     empty: 'Nothing new. You are told here when a conversation is given to you or a visitor asks for a person.',

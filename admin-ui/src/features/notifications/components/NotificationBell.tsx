@@ -7,15 +7,15 @@ import { QueryStatus } from '../../../lib/QueryStatus';
 
 /** The bell: how many notifications are unread, and the list, newest first; choosing one opens its conversation. */
 export function NotificationBell({ userId, preferences }: { userId: string; preferences: Preferences }) {
-  const { list, items, unread, more, open } = useNotifications(userId, preferences);
+  const { list, items, unread, open } = useNotifications(userId, preferences);
   return (
     <HeaderMenu
       className="bell"
-      label={text.notifications.button(unread, more)}
+      label={text.notifications.button(unread)}
       button={
         <>
           <BellIcon />
-          {unread > 0 && <span className="badge">{more ? `${unread}+` : unread}</span>}
+          {unread > 0 && <span className="badge">{unread}</span>}
         </>
       }
     >

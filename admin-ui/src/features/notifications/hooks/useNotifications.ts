@@ -6,7 +6,7 @@ import { agentSocket } from '../../../lib/agentSocket';
 import type { Page } from '../../../lib/api';
 import { text } from '../../../lib/text';
 import type { Preferences } from '../../preferences/hooks/usePreferences';
-import { listNotifications, markRead, SHOWN } from '../api/notifications';
+import { listNotifications, markRead, SHOWN, unreadCount } from '../api/notifications';
 import { chime } from './chime';
 
 /** What a person wants to hear at once: someone to talk to. Tickets wait in the list. */
@@ -27,10 +27,13 @@ export function useNotifications(userId: string, preferences: Preferences) {
   const navigate = useNavigate();
   const key = ['notifications', userId];
   const list = useQuery({ queryKey: key, queryFn: listNotifications });
+  const unread = useQuery({ queryKey: [...key, 'unread'], queryFn: unreadCount });
   const read = useMutation({
     mutationFn: markRead,
-    onSuccess: (saved) =>
-      queryClient.setQueryData<Page<Notice>>(key, (page) => page && { ...page, items: page.items.map((item) => (item.id === saved.id ? saved : item)) }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData<Page<Notice>>(key, (page) => page && { ...page, items: page.items.map((item) => (item.id === saved.id ? saved : item)) });
+      void queryClient.invalidateQueries({ queryKey: [...key, 'unread'] });
+    },
   });
   const openSessionId = useMatch('/inbox/:view/:sessionId')?.params.sessionId;
 
@@ -68,11 +71,11 @@ export function useNotifications(userId: string, preferences: Preferences) {
     };
     return agentSocket.on('new_notification', ({ notification }) => {
       queryClient.setQueryData<Page<Notice>>(key, (page) => page && atTop(page, notification));
+      // a coalesced one may have been unread already: the server counts
+      void queryClient.invalidateQueries({ queryKey: [...key, 'unread'] });
       announce(notification);
     });
   }, [userId, queryClient]);
 
-  const items = list.data?.items ?? [];
-  const unread = items.filter((item) => !item.read).length;
-  return { list, items, unread, more: unread === SHOWN, open };
+  return { list, items: list.data?.items ?? [], unread: unread.data?.count ?? 0, open };
 }

@@ -94,6 +94,11 @@ public class Notifications {
         return new Page<>(items, total, page, size);
     }
 
+    /** How many of the person's notifications they have not read, all of them, for the bell. */
+    public long unread(User user) {
+        return em.createNamedQuery(Notification.UNREAD_COUNT_OF_USER, Long.class).setParameter("userId", user.id()).getSingleResult();
+    }
+
     private static String visitorName(ChatSession session) {
         return session.visitor() != null && session.visitor().name() != null ? session.visitor().name() : "a visitor";
     }

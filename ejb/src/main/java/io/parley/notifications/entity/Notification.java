@@ -14,6 +14,7 @@ import java.util.UUID;
 @Table(name = "notifications")
 @NamedQuery(name = Notification.OF_USER, query = "SELECT n FROM Notification n WHERE n.userId = :userId ORDER BY n.createdAt DESC, n.id")
 @NamedQuery(name = Notification.COUNT_OF_USER, query = "SELECT COUNT(n) FROM Notification n WHERE n.userId = :userId")
+@NamedQuery(name = Notification.UNREAD_COUNT_OF_USER, query = "SELECT COUNT(n) FROM Notification n WHERE n.userId = :userId AND n.readAt IS NULL")
 @NamedQuery(name = Notification.UNREAD_OF_KIND, query = "SELECT n FROM Notification n WHERE n.userId = :userId AND n.kind = :kind "
         + "AND n.readAt IS NULL AND n.createdAt >= :since ORDER BY n.createdAt DESC")
 public class Notification {
@@ -21,6 +22,7 @@ public class Notification {
     public static final String OF_USER = "Notification.ofUser";
     public static final String UNREAD_OF_KIND = "Notification.unreadOfKind";
     public static final String COUNT_OF_USER = "Notification.countOfUser";
+    public static final String UNREAD_COUNT_OF_USER = "Notification.unreadCountOfUser";
 
     /**
      * What happened: a conversation given to the person, taken from them, a visitor asking for a person, or a visitor

@@ -43,8 +43,13 @@ class NotificationsIT {
             String bobsNotification = bobs.path("items").get(0).path("id").asText();
             assertThat(bobs.path("items").get(0).path("read").asBoolean()).isFalse();
 
+            assertThat(api.get("/api/notifications/unread", bob[1]).body().path("count").asLong()).isEqualTo(1);
+            long adasUnread = api.get("/api/notifications/unread", ada[1]).body().path("count").asLong();
+
             assertThat(api.call("PATCH", "/api/notifications/" + bobsNotification + "/read", ada[1], null).status()).as("not ada's").isEqualTo(404);
             assertThat(api.call("PATCH", "/api/notifications/" + bobsNotification + "/read", bob[1], null).body().path("read").asBoolean()).isTrue();
+            assertThat(api.get("/api/notifications/unread", bob[1]).body().path("count").asLong()).isZero();
+            assertThat(api.get("/api/notifications/unread", ada[1]).body().path("count").asLong()).as("each counts their own").isEqualTo(adasUnread);
             String unassigned = other.startSession(Map.of("name", "Taken Tom")).path("sessionId").asText();
             assertThat(api.call("PUT", "/api/admin/sessions/" + unassigned + "/assign", ada[1], Map.of("agentId", ada[0])).status()).isEqualTo(200);
             assertThat(api.get("/api/notifications", ada[1]).body().path("items")).extracting(n -> n.path("kind").asText())

@@ -30,9 +30,19 @@ public class NotificationsResource {
         return notifications.mine(caller.user(), page, size).map(NotificationView::of);
     }
 
+    @GET
+    @Path("unread")
+    public Unread unread() {
+        return new Unread(notifications.unread(caller.user()));
+    }
+
     @PATCH
     @Path("{id}/read")
     public NotificationView markRead(@PathParam("id") String id) {
         return NotificationView.of(notifications.markRead(caller.user(), id));
+    }
+
+    /** How many of one's notifications are unread. */
+    public record Unread(long count) {
     }
 }
