@@ -9,25 +9,42 @@ const MOVES = ['session_update', 'session_assigned', 'agent_request', 'session_e
 
 type Lists = InfiniteData<Page<Session>>;
 
+/** A change of status, owner or ending shows this soon. */
+const MOVED_MS = 250;
+/**
+ * A message in a conversation the lists do not hold yet brings it in within this: under a stream of such messages (a
+ * long list scrolled only partly), refetching every page loaded four times a second would cost more than it shows.
+ */
+const NEWLY_ACTIVE_MS = 2_000;
+
 /**
  * Keeps the inbox's lists live while signed in. A new message changes one row where it is held (its unread count, its
  * time, and it comes to the top of a list in order of activity) without asking the server again: under a stream of
- * messages the lists stay put. A conversation not held yet, or any other change, refetches the lists, at most four
- * times a second.
+ * messages the lists stay put. A conversation not held yet, or any other change, refetches the lists.
  */
 export function followInbox(queryClient: QueryClient): () => void {
   let pending: ReturnType<typeof setTimeout> | null = null;
-  const refetch = () => {
-    pending ??= setTimeout(() => {
+  let due = Infinity;
+  /** Refetches every page loaded within `afterMs`, or sooner if another change asked for sooner; once for them all. */
+  const refetch = (afterMs: number) => {
+    if (Date.now() + afterMs >= due) {
+      return;
+    }
+    if (pending) {
+      clearTimeout(pending);
+    }
+    due = Date.now() + afterMs;
+    pending = setTimeout(() => {
       pending = null;
+      due = Infinity;
       void queryClient.invalidateQueries({ queryKey: ['sessions'] });
-    }, 250);
+    }, afterMs);
   };
   const stops = [
-    ...MOVES.map((type) => agentSocket.on(type, refetch)),
+    ...MOVES.map((type) => agentSocket.on(type, () => refetch(MOVED_MS))),
     agentSocket.on('new_message', ({ message }) => {
       if (!touch(queryClient, message)) {
-        refetch();
+        refetch(NEWLY_ACTIVE_MS);
       }
     }),
   ];

@@ -1,8 +1,6 @@
 package io.parley.assistant.boundary;
 
 import io.parley.assistant.control.Attempt;
-import io.parley.assistant.control.Failover;
-import io.parley.assistant.control.Prompt;
 import io.parley.assistant.control.Target;
 import io.parley.assistant.entity.LlmConfig;
 import io.parley.assistant.entity.Outcome;
@@ -34,8 +32,6 @@ public class LlmFleet {
 
     static final int SHOWN_KEY_CHARACTERS = 4;
     static final String UNREADABLE_KEY = "Its API key cannot be opened (damaged, or sealed with another master key): enter it again";
-    static final Prompt CHECK = new Prompt("You are being checked: answer in one word.",
-            List.of(new Prompt.Turn(Prompt.Role.USER, "Reply with the word OK.", List.of())));
 
     @PersistenceContext(unitName = "parley")
     EntityManager em;
@@ -45,12 +41,6 @@ public class LlmFleet {
 
     @Inject
     AuditLog audit;
-
-    @Inject
-    Failover failover;
-
-    @EJB
-    LlmFleet self;
 
     /** In the order they are tried: by priority, then age. */
     public List<Configured> list() {
@@ -124,17 +114,16 @@ public class LlmFleet {
         });
     }
 
-    /**
-     * Checks one configuration now — a short question asked without streaming, which proves the endpoint, the key and
-     * the model all work — and keeps the outcome as its health status.
-     */
+    /** What checking one configuration asks of its provider: where, with which key, by when ({@link FleetChecks}). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Configured check(String id) {
+    public Target checkTarget(String id) {
         LlmConfig config = find(id);
         String apiKey = config.apiKeySealed() == null ? null : secrets.open(config.apiKeySealed());
-        Attempt attempt = failover.check(target(config, apiKey, Instant.now().plusMillis(config.timeoutMs())), CHECK);
-        self.recordHealth(List.of(attempt));
-        return configured(em.find(LlmConfig.class, id));
+        return target(config, apiKey, Instant.now().plusMillis(config.timeoutMs()));
+    }
+
+    public Configured get(String id) {
+        return configured(find(id));
     }
 
     private Optional<Target> askable(LlmConfig config, Instant deadline) {

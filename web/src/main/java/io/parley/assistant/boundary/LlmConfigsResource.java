@@ -40,6 +40,9 @@ public class LlmConfigsResource {
     LlmFleet fleet;
 
     @Inject
+    FleetChecks checks;
+
+    @Inject
     Caller caller;
 
     @GET
@@ -68,7 +71,7 @@ public class LlmConfigsResource {
     @POST
     @Path("llm-config/{id}/check")
     public ConfigView check(@PathParam("id") String id) {
-        return ConfigView.of(fleet.check(id));
+        return ConfigView.of(checks.check(id));
     }
 
     @DELETE
