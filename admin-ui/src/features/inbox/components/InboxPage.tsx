@@ -1,5 +1,5 @@
 import type { Session } from '@parley/protocol';
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { Navigate, NavLink, useNavigate, useParams } from 'react-router';
 import { isAdmin, useSession } from '../../../lib/session';
@@ -33,6 +33,10 @@ export function InboxPage() {
     placeholderData: keepPreviousData,
   });
   const rules = useQuery({ queryKey: ['desk-rules'], queryFn: deskRules, staleTime: Infinity });
+  // each view's unread, from its newest page (kept live with the lists); the view open counts all it has loaded
+  const tabs = useQueries({
+    queries: views.map((v) => ({ queryKey: ['sessions', v, 'tab'], queryFn: () => listSessions(v, '', {}, 0) })),
+  });
   const seenSeq = useSeen();
   const navigate = useNavigate();
   const keys = useRef<ListKeys>(null);
@@ -58,19 +62,29 @@ export function InboxPage() {
   // a conversation that moved up to the top while pages loaded can come twice: it is shown once
   const sessions = uniqueById(list.data?.pages.flatMap((page) => page.items) ?? []);
   const total = list.data?.pages.at(-1)?.total ?? 0;
-  const unreadInView = sessions.reduce((sum, s) => sum + unread(seenSeq, s), 0);
+  const unreadIn = (v: View, index: number) =>
+    (v === current ? sessions : (tabs[index].data?.items ?? [])).reduce((sum, s) => sum + unread(seenSeq, s), 0);
   const narrowed = search.trim() !== '' || Object.values(filters).some(Boolean);
 
   return (
     <main className="inbox">
       <section className="inbox-list" aria-label={text.inbox.label}>
         <nav className="views" aria-label={text.inbox.views}>
-          {views.map((v) => (
-            <NavLink key={v} to={`/inbox/${v}`}>
-              {text.inbox.view[v]}
-              {v === current && unreadInView > 0 && <span className="badge" aria-label={text.inbox.unread(unreadInView)}>{unreadInView}</span>}
-            </NavLink>
-          ))}
+          {views.map((v, index) => {
+            const count = unreadIn(v, index);
+            // the view keeps its name ("Mine"); the count is its description
+            return (
+              <NavLink key={v} to={`/inbox/${v}`} aria-describedby={count > 0 ? `unread-${v}` : undefined}>
+                {text.inbox.view[v]}
+                {count > 0 && (
+                  <>
+                    <span className="badge" aria-hidden="true">{count}</span>
+                    <span id={`unread-${v}`} hidden>{text.inbox.unread(count)}</span>
+                  </>
+                )}
+              </NavLink>
+            );
+          })}
         </nav>
         <input
           type="search"

@@ -60,9 +60,13 @@ export function followInbox(queryClient: QueryClient): () => void {
 function touch(queryClient: QueryClient, message: Message): boolean {
   let held = false;
   for (const query of queryClient.getQueryCache().findAll({ queryKey: ['sessions'] })) {
-    const lists = query.state.data as Lists | undefined;
-    const row = lists?.pages.flatMap((page) => page.items).find((session) => session.id === message.sessionId);
-    if (!lists || !row) {
+    const lists = query.state.data as Lists | Page<Session> | undefined;
+    // the views' tabs hold one page each: they are refetched with the lists
+    if (!lists || !('pages' in lists)) {
+      continue;
+    }
+    const row = lists.pages.flatMap((page) => page.items).find((session) => session.id === message.sessionId);
+    if (!row) {
       continue;
     }
     held = true;

@@ -56,6 +56,9 @@ class ConsoleInboxIT {
             assertThat(console.conversations().nth(0)).containsText("First " + tag);
             assertThat(console.conversations().nth(1)).containsText("Second " + tag);
             assertThat(console.conversations().nth(0)).containsText(Pattern.compile("waiting 0:\\d\\d · 0:\\d\\d left"));
+            // each view says how many unread messages it holds, the one open and the others
+            assertThat(console.link("Unassigned")).hasAccessibleDescription(Pattern.compile("^\\d+ unread messages?$"));
+            assertThat(console.link("All")).hasAccessibleDescription(Pattern.compile("^\\d+ unread messages?$"));
             console.screenshot("console-queue");
             console.assertAccessible("the queue");
 
