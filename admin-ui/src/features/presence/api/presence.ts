@@ -17,10 +17,7 @@ export interface Agent extends Presence {
 /** Everyone who has set a status. */
 export const listAgents = () => api<Agent[]>('GET', '/api/agents');
 
-/** The person's presence; someone who never set one is offline. */
-export async function myPresence(userId: string): Promise<Presence> {
-  const everyone = await listAgents();
-  return everyone.find((presence) => presence.userId === userId) ?? { userId, status: 'offline', capacity: 5 };
-}
+/** The person's own presence; someone who never set one is offline. */
+export const myPresence = () => api<Presence>('GET', '/api/agents/me/status');
 
 export const setPresence = (status: Status, capacity: number) => api<Presence>('PUT', '/api/agents/me/status', { status, capacity });

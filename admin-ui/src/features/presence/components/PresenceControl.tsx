@@ -14,7 +14,7 @@ export function PresenceControl({ userId }: { userId: string }) {
   const queryClient = useQueryClient();
   const key = ['presence', userId];
   const [said, say] = useState('');
-  const presence = useQuery({ queryKey: key, queryFn: () => myPresence(userId) });
+  const presence = useQuery({ queryKey: key, queryFn: myPresence });
   const change = useMutation({
     mutationFn: ({ status, capacity }: { status: Status; capacity: number }) => setPresence(status, capacity),
     onSuccess: async (saved) => {

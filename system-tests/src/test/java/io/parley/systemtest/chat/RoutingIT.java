@@ -55,6 +55,8 @@ class RoutingIT {
                         assertThat(agent.path("load").asLong()).isEqualTo(2);
                         assertThat(agent.path("capacity").asInt()).isEqualTo(2);
                     });
+            assertThat(api.get("/api/agents/me/status", bob[1]).body().path("capacity").asInt()).as("one's own, as the header shows it").isEqualTo(2);
+            assertThat(api.get("/api/agents/me/status", bob[1]).body().path("status").asText()).isEqualTo("online");
             pause();
             visitors.get(3).say("is anyone there?");
             JsonNode given = adaSocket.until("session_assigned", data -> data.path("session").path("assignedAgentId").asText().equals(ada[0]));

@@ -40,6 +40,13 @@ public class AgentsResource {
         return new Rules(routing.countdownSeconds());
     }
 
+    /** One's own status and capacity (offline, with the desk's default capacity, for someone who never set one). */
+    @GET
+    @Path("me/status")
+    public PresenceView myStatus() {
+        return PresenceView.of(routing.presence(caller.user().id()));
+    }
+
     /** Going online (or gaining capacity) takes waiting conversations at once, oldest first, up to the capacity. */
     @PUT
     @Path("me/status")
