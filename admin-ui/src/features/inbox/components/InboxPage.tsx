@@ -35,7 +35,8 @@ export function InboxPage() {
   const rules = useQuery({ queryKey: ['desk-rules'], queryFn: deskRules, staleTime: Infinity });
   // each view's unread, from its newest page (kept live with the lists); the view open counts all it has loaded
   const tabs = useQueries({
-    queries: views.map((v) => ({ queryKey: ['sessions', v, 'tab'], queryFn: () => listSessions(v, '', {}, 0) })),
+    // the open view counts what its list has loaded: its tab asks nothing of its own
+    queries: views.map((v) => ({ queryKey: ['sessions', v, 'tab'], queryFn: () => listSessions(v, '', {}, 0), enabled: v !== current })),
   });
   const seenSeq = useSeen();
   const navigate = useNavigate();
