@@ -5,6 +5,7 @@ import { ChangePasswordPage } from '../features/auth/components/ChangePasswordPa
 import { SignInPage } from '../features/auth/components/SignInPage';
 import { InboxPage } from '../features/inbox/components/InboxPage';
 import { LiveVisitorsPage } from '../features/visitors/components/LiveVisitorsPage';
+import { ADMIN_PAGES, AdminArea } from './AdminArea';
 import { Shell } from './Shell';
 
 const queryClient = new QueryClient({
@@ -28,6 +29,14 @@ const router = createHashRouter([
       { path: '/inbox/:view', element: <InboxPage /> },
       { path: '/inbox/:view/:sessionId', element: <InboxPage /> },
       { path: '/visitors', element: <LiveVisitorsPage /> },
+      {
+        path: '/admin',
+        element: <AdminArea />,
+        children: [
+          { index: true, element: <Navigate to={ADMIN_PAGES[0]?.path ?? '/inbox/mine'} replace /> },
+          ...ADMIN_PAGES.map(({ path, element }) => ({ path, element })),
+        ],
+      },
       { path: '*', element: <Navigate to="/inbox/mine" replace /> },
     ],
   },

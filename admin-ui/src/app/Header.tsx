@@ -8,6 +8,7 @@ import { PresenceControl } from '../features/presence/components/PresenceControl
 import { useLiveVisitors } from '../features/visitors/hooks/liveVisitors';
 import { ShortcutsDialog } from '../features/shortcuts/components/ShortcutsDialog';
 import { KEYS, useShortcuts } from '../features/shortcuts/hooks/useShortcuts';
+import { isAdmin } from '../lib/session';
 import { text } from '../lib/text';
 import { showTheme } from '../lib/theme';
 
@@ -25,6 +26,7 @@ export function Header({ user }: { user: User }) {
       <nav aria-label={text.nav.label}>
         <NavLink to="/inbox">{text.nav.inbox}</NavLink>
         <NavLink to="/visitors">{text.nav.visitors(liveVisitors.length)}</NavLink>
+        {isAdmin(user) && <NavLink to="/admin">{text.nav.admin}</NavLink>}
       </nav>
       <div className="header-end">
         <PresenceControl userId={user.id} />

@@ -56,6 +56,10 @@ export const text = {
     label: 'Console',
     inbox: 'Inbox',
     visitors: (count: number) => `Live visitors (${count})`,
+    admin: 'Admin',
+  },
+  admin: {
+    pages: 'Admin pages',
   },
   visitors: {
     title: 'Live visitors',
