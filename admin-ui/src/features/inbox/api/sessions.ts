@@ -16,6 +16,22 @@ export const PAGE_SIZE = 50;
 
 export function listSessions(view: View, search: string, filters: Filters, page: number): Promise<Page<Session>> {
   const query = new URLSearchParams({ view, page: String(page), size: String(PAGE_SIZE) });
+  Object.entries(narrowing(search, filters)).forEach(([name, value]) => query.set(name, value));
+  return api<Page<Session>>('GET', `/api/admin/sessions?${query}`);
+}
+
+export type ExportFormat = 'csv' | 'json';
+
+/**
+ * A link that downloads every conversation the search and filters find, with all its messages, valid for a minute:
+ * the browser streams it into its downloads (the server writes it as it reads).
+ */
+export function exportLink(format: ExportFormat, search: string, filters: Filters): Promise<{ url: string; expiresAt: string }> {
+  return api('POST', '/api/admin/sessions/export/link', { format, ...narrowing(search, filters) });
+}
+
+/** The server's names for a search and filters, those set only. */
+function narrowing(search: string, filters: Filters): Record<string, string> {
   const wanted: Record<string, string | undefined> = {
     q: search.trim(),
     status: filters.status,
@@ -24,8 +40,7 @@ export function listSessions(view: View, search: string, filters: Filters, page:
     // "to" is exclusive on the server: the start of the day after
     to: filters.toDay && startOf(filters.toDay, 1),
   };
-  Object.entries(wanted).forEach(([name, value]) => value && query.set(name, value));
-  return api<Page<Session>>('GET', `/api/admin/sessions?${query}`);
+  return Object.fromEntries(Object.entries(wanted).filter((entry): entry is [string, string] => Boolean(entry[1])));
 }
 
 /** The instant a local day starts, `days` after the one given. */

@@ -19,9 +19,7 @@ const STATUSES = Object.keys(text.status) as SessionStatus[];
 export function InboxFilters({ filters, onChange, byAgent }: Props) {
   const [open, setOpen] = useState(false);
   const panel = useId();
-  const agents = useQuery({ queryKey: ['agents'], queryFn: listAgents, enabled: open && byAgent });
   const on = Object.values(filters).filter(Boolean).length;
-  const change = (name: keyof Filters, value: string) => onChange({ ...filters, [name]: value || undefined });
 
   return (
     <div className="filters">
@@ -31,41 +29,52 @@ export function InboxFilters({ filters, onChange, byAgent }: Props) {
       {open && (
         <fieldset id={panel} className="filter-fields">
           <legend className="sr-only">{text.inbox.filters.label}</legend>
-          <Field label={text.inbox.filters.status}>
-            {(id) => (
-              <select id={id} value={filters.status ?? ''} onChange={(e) => change('status', e.target.value)}>
-                <option value="">{text.inbox.filters.anyStatus}</option>
-                {STATUSES.map((status) => (
-                  <option key={status} value={status}>{text.status[status]}</option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {byAgent && (
-            <Field label={text.inbox.filters.agent}>
-              {(id) => (
-                <select id={id} value={filters.agentId ?? ''} onChange={(e) => change('agentId', e.target.value)}>
-                  <option value="">{text.inbox.filters.anyAgent}</option>
-                  {(agents.data ?? []).map((agent) => (
-                    <option key={agent.userId} value={agent.userId}>{agent.name}</option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          )}
-          {byAgent && agents.isError && <QueryStatus query={agents} failed={text.inbox.filters.agentsFailed} />}
-          <Field label={text.inbox.filters.from}>
-            {(id) => <input id={id} type="date" value={filters.fromDay ?? ''} max={filters.toDay} onChange={(e) => change('fromDay', e.target.value)} />}
-          </Field>
-          <Field label={text.inbox.filters.to}>
-            {(id) => <input id={id} type="date" value={filters.toDay ?? ''} min={filters.fromDay} onChange={(e) => change('toDay', e.target.value)} />}
-          </Field>
+          <FilterFields filters={filters} onChange={onChange} byAgent={byAgent} />
           <button type="button" className="quiet" disabled={on === 0} onClick={() => onChange({})}>
             {text.inbox.filters.clear}
           </button>
         </fieldset>
       )}
     </div>
+  );
+}
+
+/** The fields of the inbox's filters, wherever conversations are narrowed the same way (the inbox, exports). */
+export function FilterFields({ filters, onChange, byAgent }: Props) {
+  const agents = useQuery({ queryKey: ['agents'], queryFn: listAgents, enabled: byAgent });
+  const change = (name: keyof Filters, value: string) => onChange({ ...filters, [name]: value || undefined });
+  return (
+    <>
+      <Field label={text.inbox.filters.status}>
+        {(id) => (
+          <select id={id} value={filters.status ?? ''} onChange={(e) => change('status', e.target.value)}>
+            <option value="">{text.inbox.filters.anyStatus}</option>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>{text.status[status]}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {byAgent && (
+        <Field label={text.inbox.filters.agent}>
+          {(id) => (
+            <select id={id} value={filters.agentId ?? ''} onChange={(e) => change('agentId', e.target.value)}>
+              <option value="">{text.inbox.filters.anyAgent}</option>
+              {(agents.data ?? []).map((agent) => (
+                <option key={agent.userId} value={agent.userId}>{agent.name}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      {byAgent && agents.isError && <QueryStatus query={agents} failed={text.inbox.filters.agentsFailed} />}
+      <Field label={text.inbox.filters.from}>
+        {(id) => <input id={id} type="date" value={filters.fromDay ?? ''} max={filters.toDay} onChange={(e) => change('fromDay', e.target.value)} />}
+      </Field>
+      <Field label={text.inbox.filters.to}>
+        {(id) => <input id={id} type="date" value={filters.toDay ?? ''} min={filters.fromDay} onChange={(e) => change('toDay', e.target.value)} />}
+      </Field>
+    </>
   );
 }
 

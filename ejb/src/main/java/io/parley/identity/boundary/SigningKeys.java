@@ -107,6 +107,14 @@ public class SigningKeys {
      * @throws Refusal ({@code unauthorized}, saying why) for any other
      */
     public JsonObject verify(String token) {
+        return verify(token, ISSUER);
+    }
+
+    /**
+     * As {@link #verify(String)}, for a token Parley signed for one other use under its own {@code issuer} (a
+     * download link's): a sign-in never verifies as one, nor one as a sign-in.
+     */
+    public JsonObject verify(String token, String issuer) {
         if (known.readAt().isBefore(Instant.now().minus(REREAD))) {
             try {
                 read();
@@ -119,7 +127,7 @@ public class SigningKeys {
         Map<String, PublicKey> verifying = known.keys().stream().filter(key -> key.verifiesAt(now))
                 .collect(Collectors.toMap(SigningKey::id, key -> known.publicKeys().get(key.id())));
         try {
-            return JsonWebTokens.verify(token, verifying, ISSUER, Instant.now());
+            return JsonWebTokens.verify(token, verifying, issuer, Instant.now());
         } catch (JsonWebTokens.TokenRejected rejected) {
             throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "unauthorized", rejected.getMessage());
         }

@@ -20,6 +20,7 @@ import io.parley.routing.entity.AgentStatus;
 import io.parley.routing.entity.AssignmentLapsed;
 import io.parley.routing.entity.PresenceChanged;
 import io.parley.settings.boundary.Settings;
+import io.parley.settings.entity.RoutingRules;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -43,7 +44,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Agents' availability and the automatic assignment of waiting conversations. A session that asks for a person goes
- * to an online agent with room, chosen by the configured strategy; if there is none it waits, and the queue is drained
+ * to an online agent with room, chosen by the routing strategy (the desk's settings); if there is none it waits, and the queue is drained
  * oldest first whenever room appears: an agent comes online or gains capacity, or a conversation leaves an agent's
  * hands (ended, resolved, expired, released, transferred, lapsed) — each announced by an event this bean observes once
  * it is committed. The online agents' rows are locked while choosing, so two nodes never give the same last free place
@@ -55,7 +56,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class Routing {
 
-    public static final int MAX_CAPACITY = 50;
     static final int AT_MOST_PER_RUN = 100;
 
     @PersistenceContext(unitName = "parley")
@@ -65,32 +65,12 @@ public class Routing {
     Transcript transcript;
 
     @Inject
-    @ConfigProperty(name = "parley.routing.strategy")
-    String strategy;
-
-    @Inject
-    @ConfigProperty(name = "parley.routing.default-capacity")
-    int defaultCapacity;
-
-    @Inject
-    @ConfigProperty(name = "parley.routing.request-timeout-seconds")
-    int requestTimeoutSeconds;
-
-    @Inject
-    @ConfigProperty(name = "parley.routing.accept-timeout-seconds")
-    int acceptTimeoutSeconds;
-
-    @Inject
     @ConfigProperty(name = "parley.chat.waiting-message")
     String waitingMessage;
 
     @Inject
     @ConfigProperty(name = "parley.chat.no-agent-message")
     String noAgentMessage;
-
-    @Inject
-    @ConfigProperty(name = "parley.chat.closed-message")
-    String closedMessage;
 
     @EJB
     Settings settings;
@@ -130,7 +110,7 @@ public class Routing {
             return new Request(session, false, Optional.empty(), secondsLeft(session));
         }
         if (!settings.isOpenNow()) {
-            notify(session, closedMessage, NoticeStored.Notice.offering(List.of("offline_form"), Unavailable.OUTSIDE_BUSINESS_HOURS.wireName()));
+            notify(session, settings.closedMessage(), NoticeStored.Notice.offering(List.of("offline_form"), Unavailable.OUTSIDE_BUSINESS_HOURS.wireName()));
             return new Request(session, true, Optional.of(Unavailable.OUTSIDE_BUSINESS_HOURS), OptionalLong.empty());
         }
         if (!settings.requestsBeforeMessage() && em.createNamedQuery(ChatMessage.FROM_VISITOR, String.class)
@@ -149,7 +129,7 @@ public class Routing {
         return new Request(session, true, unavailable, secondsLeft);
     }
 
-    /** Assignments made before {@code acceptTimeoutSeconds} and not taken up: {@link #lapse} each, in its own transaction. */
+    /** Assignments made longer ago than the acceptance time and not taken up: {@link #lapse} each, in its own transaction. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<String> unaccepted() {
         return em.createNamedQuery(ChatSession.UNACCEPTED, String.class).setParameter("cutoff", acceptCutoff())
@@ -219,7 +199,7 @@ public class Routing {
 
     /** How long a visitor waits for a person before the assistant takes the conversation back. */
     public int countdownSeconds() {
-        return requestTimeoutSeconds;
+        return settings.routing().countdownSeconds();
     }
 
     /** While the visitor waits for someone to take the conversation up; a session given by hand never waited. */
@@ -228,12 +208,12 @@ public class Routing {
             return OptionalLong.empty();
         }
         long waited = Duration.between(session.waitingSince(), UtcClock.now()).toSeconds();
-        return OptionalLong.of(Math.max(0, requestTimeoutSeconds - waited));
+        return OptionalLong.of(Math.max(0, countdownSeconds() - waited));
     }
 
     public AgentPresence presence(String userId) {
         AgentPresence presence = em.find(AgentPresence.class, userId);
-        return presence != null ? presence : new AgentPresence(userId, defaultCapacity);
+        return presence != null ? presence : new AgentPresence(userId, settings.routing().defaultCapacity());
     }
 
     /** Whether at least one agent is online now: the widget shows it before the visitor asks for a person. */
@@ -255,12 +235,12 @@ public class Routing {
 
     /** Sets the agent's status (and capacity); an agent online with room takes waiting conversations once this commits. */
     public AgentPresence setStatus(User agent, AgentStatus status, Integer capacity) {
-        if (capacity != null && (capacity < 1 || capacity > MAX_CAPACITY)) {
-            throw new Refusal(Refusal.Kind.INVALID, "capacity must be between 1 and " + MAX_CAPACITY);
+        if (capacity != null && (capacity < 1 || capacity > RoutingRules.MAX_CAPACITY)) {
+            throw new Refusal(Refusal.Kind.INVALID, "capacity must be between 1 and " + RoutingRules.MAX_CAPACITY);
         }
         AgentPresence presence = em.find(AgentPresence.class, agent.id(), LockModeType.PESSIMISTIC_WRITE);
         if (presence == null) {
-            presence = new AgentPresence(agent.id(), defaultCapacity);
+            presence = new AgentPresence(agent.id(), settings.routing().defaultCapacity());
             em.persist(presence);
         }
         presence.change(status, capacity);
@@ -333,10 +313,11 @@ public class Routing {
             return false;
         }
         List<AgentPresence> offerable = online.stream().filter(candidate -> session.mayBeOfferedTo(candidate.userId())).toList();
-        Optional<AgentPresence> agent = AgentPicker.pick(offerable, load, AgentPicker.Strategy.of(strategy));
+        RoutingRules rules = settings.routing();
+        Optional<AgentPresence> agent = AgentPicker.pick(offerable, load, AgentPicker.Strategy.of(rules.strategy()));
         agent.ifPresent(chosen -> {
             transcript.record(session.routeTo(chosen.userId()));
-            chosen.assigned(session.assignedAt(), Duration.ofSeconds(acceptTimeoutSeconds));
+            chosen.assigned(session.assignedAt(), Duration.ofSeconds(rules.acceptanceSeconds()));
             load.merge(chosen.userId(), 1L, Long::sum);
             changed.fire(SessionChanged.of(session));
             assigned.fire(new Assigned(session));
@@ -350,11 +331,11 @@ public class Routing {
     }
 
     private LocalDateTime acceptCutoff() {
-        return UtcClock.now().minusSeconds(acceptTimeoutSeconds);
+        return UtcClock.now().minusSeconds(settings.routing().acceptanceSeconds());
     }
 
     private LocalDateTime requestCutoff() {
-        return UtcClock.now().minusSeconds(requestTimeoutSeconds);
+        return UtcClock.now().minusSeconds(countdownSeconds());
     }
 
     /** Why nobody can take the conversation now. */

@@ -3,8 +3,10 @@ package io.parley.settings.boundary;
 import io.parley.identity.boundary.AuditLog;
 import io.parley.identity.entity.Actor;
 import io.parley.settings.entity.BusinessHours;
+import io.parley.settings.entity.ClosedDate;
 import io.parley.settings.entity.DeskSettings;
 import io.parley.settings.entity.OpeningPeriod;
+import io.parley.settings.entity.RoutingRules;
 import io.parley.settings.entity.WidgetLook;
 import io.parley.settings.entity.WidgetPosition;
 import jakarta.ejb.Stateless;
@@ -14,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -33,13 +36,54 @@ public class Settings {
     @ConfigProperty(name = "parley.chat.welcome-message")
     String defaultWelcomeMessage;
 
+    @Inject
+    @ConfigProperty(name = "parley.chat.closed-message")
+    String defaultClosedMessage;
+
+    @Inject
+    @ConfigProperty(name = "parley.routing.strategy")
+    String configuredStrategy;
+
+    @Inject
+    @ConfigProperty(name = "parley.routing.default-capacity")
+    int configuredCapacity;
+
+    @Inject
+    @ConfigProperty(name = "parley.routing.request-timeout-seconds")
+    int configuredCountdownSeconds;
+
+    @Inject
+    @ConfigProperty(name = "parley.routing.accept-timeout-seconds")
+    int configuredAcceptanceSeconds;
+
     public Current current() {
         DeskSettings settings = em.find(DeskSettings.class, DeskSettings.ID);
         BusinessHours hours = new BusinessHours(settings.businessHoursEnabled(), ZoneId.of(settings.timeZone()),
                 em.createNamedQuery(OpeningPeriod.ALL, OpeningPeriod.class).getResultStream()
                         .map(period -> new BusinessHours.Period(period.day(), period.opensAt(), period.closesAt()))
-                        .toList());
-        return new Current(settings.aiResumesAfterAgent(), settings.requestsBeforeMessage(), hours);
+                        .toList(),
+                em.createNamedQuery(ClosedDate.ALL, ClosedDate.class).getResultStream().map(ClosedDate::toClosedDay).toList());
+        return new Current(settings.aiResumesAfterAgent(), settings.requestsBeforeMessage(), hours, routing(settings),
+                closedMessage(settings));
+    }
+
+    /** How routing hands out conversations now: the admin's rules, or as configured. */
+    public RoutingRules routing() {
+        return routing(em.find(DeskSettings.class, DeskSettings.ID));
+    }
+
+    /** What a visitor is told, with the offline form offered, outside business hours: the admin's text, or the configured default. */
+    public String closedMessage() {
+        return closedMessage(em.find(DeskSettings.class, DeskSettings.ID));
+    }
+
+    private RoutingRules routing(DeskSettings settings) {
+        return settings.routing(new RoutingRules(configuredStrategy.strip(), configuredCapacity, configuredCountdownSeconds,
+                configuredAcceptanceSeconds));
+    }
+
+    private String closedMessage(DeskSettings settings) {
+        return settings.closedMessage() == null ? defaultClosedMessage : settings.closedMessage();
     }
 
     /** What the widget shows when a session starts: the admin's text, or the configured default. */
@@ -84,16 +128,31 @@ public class Settings {
         return new ForWidget(look(), welcomeMessage(), isOpenNow());
     }
 
+    /**
+     * Replaces the settings; in {@code next}, a null {@code requestsBeforeMessage}, {@code routing},
+     * {@code closedMessage} or closed days keeps what is set (clients that do not know them change nothing of them).
+     */
     public Current change(Actor actor, Current next) {
         DeskSettings settings = em.find(DeskSettings.class, DeskSettings.ID);
+        Current was = current();
         BusinessHours hours = next.businessHours();
         boolean requestsBeforeMessage = next.requestsBeforeMessage() == null ? settings.requestsBeforeMessage() : next.requestsBeforeMessage();
         settings.change(next.aiResumesAfterAgent(), requestsBeforeMessage, hours.enabled(), hours.zone().getId(), actor.userId());
+        RoutingRules routing = next.routing() == null ? was.routing() : next.routing();
+        String closedMessage = next.closedMessage() == null ? was.closedMessage() : next.closedMessage();
+        settings.changeRouting(routing, closedMessage, actor.userId());
         em.createNamedQuery(OpeningPeriod.DELETE_ALL).executeUpdate();
         hours.periods().forEach(period -> em.persist(new OpeningPeriod(period.day(), period.opens(), period.closes())));
+        List<BusinessHours.ClosedDay> closedDays = hours.closedDays() == null ? was.businessHours().closedDays() : hours.closedDays();
+        em.createNamedQuery(ClosedDate.DELETE_ALL).executeUpdate();
+        closedDays.forEach(day -> em.persist(new ClosedDate(day)));
         audit.record(actor, "settings.change", "desk", "aiResumesAfterAgent=" + next.aiResumesAfterAgent()
-                + ", requestsBeforeMessage=" + requestsBeforeMessage + ", businessHours=" + (hours.enabled() ? hours.zone() + " " + hours.periods().stream()
-                        .map(p -> p.day() + " " + p.opens() + "-" + p.closes()).collect(Collectors.joining(", ")) : "off"));
+                + ", requestsBeforeMessage=" + requestsBeforeMessage + ", routing=" + routing.strategy() + " capacity "
+                + routing.defaultCapacity() + " countdown " + routing.countdownSeconds() + " s acceptance "
+                + routing.acceptanceSeconds() + " s, closedMessage " + closedMessage.length() + " characters, businessHours="
+                + (hours.enabled() ? hours.zone() + " " + hours.periods().stream()
+                        .map(p -> p.day() + " " + p.opens() + "-" + p.closes()).collect(Collectors.joining(", "))
+                        + ", closed " + closedDays.stream().map(day -> day.date().toString()).collect(Collectors.joining(", ")) : "off"));
         return current();
     }
 
@@ -107,8 +166,10 @@ public class Settings {
 
     /**
      * Whether the assistant takes a conversation back when its agent lets go of it, whether a visitor may ask for a
-     * person before writing anything (null in a change: as it is), and the business hours.
+     * person before writing anything, the business hours (with their closed days), the routing rules and what a
+     * visitor is told outside business hours. Null in a change: as it is (see {@link #change}).
      */
-    public record Current(boolean aiResumesAfterAgent, Boolean requestsBeforeMessage, BusinessHours businessHours) {
+    public record Current(boolean aiResumesAfterAgent, Boolean requestsBeforeMessage, BusinessHours businessHours,
+                          RoutingRules routing, String closedMessage) {
     }
 }

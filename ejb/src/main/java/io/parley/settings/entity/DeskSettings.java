@@ -32,6 +32,21 @@ public class DeskSettings {
     @Column(name = "welcome_message")
     private String welcomeMessage;
 
+    @Column(name = "routing_strategy")
+    private String routingStrategy;
+
+    @Column(name = "default_capacity")
+    private Integer defaultCapacity;
+
+    @Column(name = "request_timeout_seconds")
+    private Integer requestTimeoutSeconds;
+
+    @Column(name = "accept_timeout_seconds")
+    private Integer acceptTimeoutSeconds;
+
+    @Column(name = "closed_message")
+    private String closedMessage;
+
     @Column(name = "updated_at")
     private LocalDateTime updatedAt;
 
@@ -48,6 +63,29 @@ public class DeskSettings {
         this.timeZone = timeZone;
         this.updatedAt = UtcClock.now();
         this.updatedBy = userId;
+    }
+
+    public void changeRouting(RoutingRules rules, String closedMessage, String userId) {
+        this.routingStrategy = rules.strategy();
+        this.defaultCapacity = rules.defaultCapacity();
+        this.requestTimeoutSeconds = rules.countdownSeconds();
+        this.acceptTimeoutSeconds = rules.acceptanceSeconds();
+        this.closedMessage = closedMessage;
+        this.updatedAt = UtcClock.now();
+        this.updatedBy = userId;
+    }
+
+    /** The admin's routing rules, each one they never set taken from {@code configured}. */
+    public RoutingRules routing(RoutingRules configured) {
+        return new RoutingRules(routingStrategy != null ? routingStrategy : configured.strategy(),
+                defaultCapacity != null ? defaultCapacity : configured.defaultCapacity(),
+                requestTimeoutSeconds != null ? requestTimeoutSeconds : configured.countdownSeconds(),
+                acceptTimeoutSeconds != null ? acceptTimeoutSeconds : configured.acceptanceSeconds());
+    }
+
+    /** What a visitor is told outside business hours; null for the configured default. */
+    public String closedMessage() {
+        return closedMessage;
     }
 
     public void welcomeMessage(String text, String userId) {

@@ -78,6 +78,15 @@ class AccessMatrixIT {
         assertThat(api.get("/api/widget/config", null).status()).as("anonymous").isEqualTo(200);
     }
 
+    @Test
+    void anExportsDownloadLinkIsItsOwnAuthorityAndOnlyAdminsMakeOne() {
+        // the browser follows the link without the console's token: the signed ticket in it is what lets it through
+        // (AdminExportsIT proves a made-up, altered or revoked one leads nowhere)
+        assertThat(rule("GET", "/api/admin/sessions/export/{ticket}").isPublic()).isTrue();
+        assertThat(rule("POST", "/api/admin/sessions/export/link").roles()).containsExactly("admin");
+        assertThat(api.get("/api/admin/sessions/export/" + UUID.randomUUID(), null).status()).isEqualTo(404);
+    }
+
     private static Endpoint rule(String method, String path) {
         return ENDPOINTS.stream().filter(endpoint -> endpoint.method().equals(method) && endpoint.path().equals(path)).findFirst()
                 .orElseThrow(() -> new AssertionError("No " + method + " " + path + " in the war"));

@@ -14,12 +14,14 @@ import io.parley.platform.entity.Page;
 import io.parley.routing.boundary.Routing;
 import io.parley.tickets.boundary.Tickets;
 import io.parley.tickets.boundary.TicketsResource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -33,6 +35,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -56,6 +59,9 @@ public class SessionsResource {
 
     @Inject
     Tickets tickets;
+
+    @Inject
+    ExportTickets exportTickets;
 
     static final int EXPORT_PAGE = 100;
 
@@ -131,7 +137,29 @@ public class SessionsResource {
     @RolesAllowed("admin")
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
     public Response export(@NotNull @Valid ExportRequest request) {
-        User admin = caller.user();
+        return export(caller.user(), request);
+    }
+
+    /** A link that downloads the export asked for, valid for a minute: what a browser follows (see {@link ExportTickets}). */
+    @POST
+    @Path("export/link")
+    @RolesAllowed("admin")
+    public ExportLink exportLink(@NotNull @Valid ExportRequest request) {
+        ExportTickets.Ticket ticket = exportTickets.issue(caller.user(), request);
+        return new ExportLink("/api/admin/sessions/export/" + ticket.ticket(), ticket.expiresAt());
+    }
+
+    /** The export a link was made for, as {@link #export(ExportRequest)} streams it; the ticket is the authority. */
+    @GET
+    @Path("export/{ticket}")
+    @PermitAll
+    @Produces({"text/csv", MediaType.APPLICATION_JSON})
+    public Response exportByLink(@PathParam("ticket") @Size(max = 4096) String ticket) {
+        ExportTickets.Redeemed redeemed = exportTickets.redeem(ticket);
+        return export(redeemed.admin(), redeemed.request());
+    }
+
+    private Response export(User admin, ExportRequest request) {
         Desk.Filter filter = new Desk.Filter(Desk.View.ALL, status(request.status()), request.assignedAgentId(),
                 QueryParameters.utc("from", request.from()), QueryParameters.utc("to", request.to()), request.q());
         boolean csv = request.format().equals("csv");
@@ -175,6 +203,10 @@ public class SessionsResource {
     }
 
     /** What to export: {@code format} csv or json, and the inbox filters (all optional). */
+    /** {@code url}: on this server; following it before {@code expiresAt} downloads the export. */
+    public record ExportLink(String url, Instant expiresAt) {
+    }
+
     public record ExportRequest(@NotNull @Pattern(regexp = "csv|json", message = "must be csv or json") String format,
                                 String status, String assignedAgentId, String q, String from, String to) {
     }
