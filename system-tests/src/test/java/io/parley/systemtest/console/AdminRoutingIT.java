@@ -70,6 +70,7 @@ class AdminRoutingIT {
             console.button("Save").click();
             assertThat(console.page().getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Now:")))
                     .hasText("Now: closed all day (Founders' Day)");
+            console.page().getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Routing and hours")).scrollIntoViewIfNeeded();
             console.screenshot("console-admin-routing");
             console.assertAccessible("routing and hours");
 
