@@ -1,5 +1,8 @@
 import type { ReactElement } from 'react';
 import { Navigate, NavLink, Outlet } from 'react-router';
+import { AuditLogPage } from '../features/identity/components/AuditLogPage';
+import { UsersPage } from '../features/identity/components/UsersPage';
+import { SystemPage } from '../features/platform/components/SystemPage';
 import { isAdmin, useSession } from '../lib/session';
 import { text } from '../lib/text';
 
@@ -14,7 +17,11 @@ export interface AdminPage {
  * The admin's pages, in the order the list shows them. Each page is a feature of its own (features/<component>/) and
  * is listed here once: the router and the list both read it.
  */
-export const ADMIN_PAGES: AdminPage[] = [];
+export const ADMIN_PAGES: AdminPage[] = [
+  { path: 'users', title: text.people.users.title, element: <UsersPage /> },
+  { path: 'audit', title: text.people.audit.title, element: <AuditLogPage /> },
+  { path: 'system', title: text.people.system.title, element: <SystemPage /> },
+];
 
 /** Where an admin runs the desk: the list of pages beside the one open. Anyone else is sent back to the inbox. */
 export function AdminArea() {

@@ -1,5 +1,6 @@
 import type { Session, SessionStatus } from '@parley/protocol';
 import { api, type Page } from '../../../lib/api';
+import { dayRange } from '../../../lib/time';
 
 export type View = 'mine' | 'unassigned' | 'resolved' | 'all';
 
@@ -20,18 +21,10 @@ export function listSessions(view: View, search: string, filters: Filters, page:
     q: search.trim(),
     status: filters.status,
     assignedAgentId: filters.agentId,
-    from: filters.fromDay && startOf(filters.fromDay),
-    // "to" is exclusive on the server: the start of the day after
-    to: filters.toDay && startOf(filters.toDay, 1),
+    ...dayRange(filters.fromDay, filters.toDay),
   };
   Object.entries(wanted).forEach(([name, value]) => value && query.set(name, value));
   return api<Page<Session>>('GET', `/api/admin/sessions?${query}`);
-}
-
-/** The instant a local day starts, `days` after the one given. */
-function startOf(day: string, days = 0): string {
-  const [year, month, date] = day.split('-').map(Number);
-  return new Date(year, month - 1, date + days).toISOString();
 }
 
 /** Assigning a conversation to oneself takes it. */
