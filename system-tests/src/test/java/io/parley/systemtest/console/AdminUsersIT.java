@@ -16,6 +16,7 @@ import io.parley.systemtest.support.ConsolePage;
 import io.parley.systemtest.support.WidgetDesk;
 import io.parley.systemtest.support.WidgetDesk.Account;
 import io.parley.systemtest.support.WidgetDesk.RunningDesk;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -158,6 +159,24 @@ class AdminUsersIT {
             assertThat(self.detail()).isEqualTo("You cannot deactivate yourself: another admin can");
             assertThat(console.errors()).as("the browser's console").isEmpty();
             assertThat(ivy.errors()).as("Ivy's browser's console").isEmpty();
+        }
+    }
+
+    @Test
+    void aDeactivatedAgentsConversationGoesAtOnceToAnotherAgentOnline(RunningDesk desk) {
+        desk.answers("Happy to help.", List.of());
+        String[] ann = desk.newAgent("Ann Leaving");
+        String[] ben = desk.newAgent("Ben Staying");
+        try (ChatClient visitor = ChatClient.connect(desk.parley().server().ws("/ws/chat"));
+             WidgetDesk.OnlineAgent leaving = desk.onlineAgent(ann[1])) {
+            String session = WidgetDesk.asksForAPerson(visitor, "Walter Waiting");
+            assertThat(desk.sessionOf(session).path("assignedAgentId").asText()).isEqualTo(ann[0]);
+            try (WidgetDesk.OnlineAgent staying = desk.onlineAgent(ben[1])) {
+                assertThat(desk.api().call("PUT", "/api/admin/users/" + ann[0] + "/active", desk.admin(), Map.of("active", false)).status())
+                        .isEqualTo(200);
+                assertThat(desk.sessionOf(session).path("assignedAgentId").asText()).as("Ben's now").isEqualTo(ben[0]);
+                assertThat(leaving.socket().awaitClose(Duration.ofSeconds(5)).reason()).isEqualTo("account deactivated");
+            }
         }
     }
 
