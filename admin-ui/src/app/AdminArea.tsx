@@ -2,6 +2,9 @@ import type { ReactElement } from 'react';
 import { Navigate, NavLink, Outlet } from 'react-router';
 import { ExportsPage } from '../features/inbox/components/ExportsPage';
 import { RoutingHoursPage } from '../features/settings/components/RoutingHoursPage';
+import { AuditLogPage } from '../features/identity/components/AuditLogPage';
+import { UsersPage } from '../features/identity/components/UsersPage';
+import { SystemPage } from '../features/platform/components/SystemPage';
 import { isAdmin, useSession } from '../lib/session';
 import { text } from '../lib/text';
 
@@ -19,6 +22,9 @@ export interface AdminPage {
 export const ADMIN_PAGES: AdminPage[] = [
   { path: 'routing', title: text.routing.title, element: <RoutingHoursPage /> },
   { path: 'exports', title: text.exports.title, element: <ExportsPage /> },
+  { path: 'users', title: text.people.users.title, element: <UsersPage /> },
+  { path: 'audit', title: text.people.audit.title, element: <AuditLogPage /> },
+  { path: 'system', title: text.people.system.title, element: <SystemPage /> },
 ];
 
 /** Where an admin runs the desk: the list of pages beside the one open. Anyone else is sent back to the inbox. */

@@ -1,5 +1,6 @@
 import type { Session, SessionStatus } from '@parley/protocol';
 import { api, type Page } from '../../../lib/api';
+import { dayRange } from '../../../lib/time';
 
 export type View = 'mine' | 'unassigned' | 'resolved' | 'all';
 
@@ -36,17 +37,9 @@ function narrowing(search: string, filters: Filters): Record<string, string> {
     q: search.trim(),
     status: filters.status,
     assignedAgentId: filters.agentId,
-    from: filters.fromDay && startOf(filters.fromDay),
-    // "to" is exclusive on the server: the start of the day after
-    to: filters.toDay && startOf(filters.toDay, 1),
+    ...dayRange(filters.fromDay, filters.toDay),
   };
   return Object.fromEntries(Object.entries(wanted).filter((entry): entry is [string, string] => Boolean(entry[1])));
-}
-
-/** The instant a local day starts, `days` after the one given. */
-function startOf(day: string, days = 0): string {
-  const [year, month, date] = day.split('-').map(Number);
-  return new Date(year, month - 1, date + days).toISOString();
 }
 
 /** Assigning a conversation to oneself takes it. */

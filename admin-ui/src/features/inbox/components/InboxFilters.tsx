@@ -1,6 +1,7 @@
 import type { SessionStatus } from '@parley/protocol';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
+import { Field } from '../../../lib/Field';
 import { text } from '../../../lib/text';
 import { listAgents } from '../../presence/api/presence';
 import type { Filters } from '../api/sessions';
@@ -75,16 +76,5 @@ export function FilterFields({ filters, onChange, byAgent }: Props) {
         {(id) => <input id={id} type="date" value={filters.toDay ?? ''} min={filters.fromDay} onChange={(e) => change('toDay', e.target.value)} />}
       </Field>
     </>
-  );
-}
-
-/** A label above its control, tied by id: a select's name is the label alone, not its options' text too. */
-function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(id)}
-    </div>
   );
 }

@@ -30,6 +30,7 @@ import java.util.UUID;
 @NamedQuery(name = ChatSession.UNACCEPTED, query = "SELECT s.id FROM ChatSession s WHERE s.status = io.parley.conversations.entity.SessionStatus.ASSIGNED AND s.acceptedAt IS NULL AND s.assignedAt < :cutoff ORDER BY s.assignedAt")
 @NamedQuery(name = ChatSession.WAITED_TOO_LONG, query = "SELECT s.id FROM ChatSession s WHERE s.status = io.parley.conversations.entity.SessionStatus.WAITING_AGENT AND s.waitingSince < :cutoff ORDER BY s.waitingSince")
 @NamedQuery(name = ChatSession.OF_VISITOR, query = "SELECT s FROM ChatSession s WHERE LOWER(s.visitor.email) = :email AND s.id <> :id AND (:admin = TRUE OR s.assignedAgentId IS NULL OR s.assignedAgentId = :agentId) ORDER BY s.createdAt DESC, s.id DESC")
+@NamedQuery(name = ChatSession.ASSIGNED_TO, query = "SELECT s.id FROM ChatSession s WHERE s.status = io.parley.conversations.entity.SessionStatus.ASSIGNED AND s.assignedAgentId = :agentId ORDER BY s.id")
 @NamedQuery(name = ChatSession.IDLE, query = "SELECT s.id FROM ChatSession s WHERE s.status IN :open AND s.lastActivityAt < :cutoff ORDER BY s.lastActivityAt")
 public class ChatSession {
 
@@ -42,6 +43,8 @@ public class ChatSession {
     public static final String WAITED_TOO_LONG = "ChatSession.waitedTooLong";
     public static final String WAITING = "ChatSession.waiting";
     public static final String LOAD = "ChatSession.load";
+    /** The open conversations agent {@code :agentId} owns now, taken up or not. */
+    public static final String ASSIGNED_TO = "ChatSession.assignedTo";
 
     @Id
     private String id;

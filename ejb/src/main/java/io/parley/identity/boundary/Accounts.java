@@ -3,10 +3,12 @@ package io.parley.identity.boundary;
 import io.parley.identity.control.Emails;
 import io.parley.identity.control.Passwords;
 import io.parley.identity.entity.AccessRevoked;
+import io.parley.identity.entity.AccountDeactivated;
 import io.parley.identity.entity.Actor;
 import io.parley.identity.entity.Role;
 import io.parley.identity.entity.RoleChange;
 import io.parley.identity.entity.User;
+import io.parley.platform.control.CriteriaPages;
 import io.parley.platform.entity.Page;
 import io.parley.platform.entity.Refusal;
 import jakarta.ejb.EJB;
@@ -16,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.Predicate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,10 +47,49 @@ public class Accounts {
     @Inject
     Event<AccessRevoked> revoked;
 
+    @Inject
+    Event<AccountDeactivated> deactivated;
+
     public User create(Actor actor, String email, String name, String password, Set<Role> roles) {
         User user = newUser(email, name, password, roles);
         audit.record(actor, "user.create", user.id(), user.email() + " as " + user.roles());
         return user;
+    }
+
+    /**
+     * An admin invites someone: they sign in with the password given — or, without one, a password Parley generates —
+     * and must choose their own before anything else. The generated password is answered once, for the admin to pass
+     * on; it is stored only as a hash.
+     */
+    public WithPassword invite(Actor actor, String email, String name, Set<Role> roles, String password) {
+        String initial = password == null || password.isEmpty() ? passwords.generate() : password;
+        User user = newUser(email, name, initial, roles);
+        user.requirePasswordChange();
+        audit.record(actor, "user.invite", user.id(), user.email() + " as " + user.roles()
+                + (initial.equals(password) ? ", with a password the admin chose" : ", with a password Parley generated"));
+        return new WithPassword(user, initial.equals(password) ? null : initial);
+    }
+
+    /**
+     * An admin gives someone a new password (the one given, or one Parley generates): every sign-in of theirs ends at
+     * once, and they must choose their own at the next. Not one's own: that is changed from one's account.
+     */
+    public WithPassword resetPassword(Actor actor, String userId, String password) {
+        if (actor.userId().equals(userId)) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "Change your own password from your account, not by resetting it");
+        }
+        User user = lockedUser(userId);
+        String chosen = password == null || password.isEmpty() ? passwords.generate() : password;
+        passwords.requireAcceptable(chosen, user.email());
+        user.resetPassword(passwords.hash(chosen));
+        audit.record(actor, "user.password-reset", user.id(), user.email()
+                + (chosen.equals(password) ? ", to a password the admin chose" : ", to a password Parley generated"));
+        revoked.fire(new AccessRevoked(user.id(), "password changed by an admin: sign in with the new one"));
+        return new WithPassword(user, chosen.equals(password) ? null : chosen);
+    }
+
+    /** A person and the password Parley generated for them, to be shown once (null when the admin chose it). */
+    public record WithPassword(User user, String generatedPassword) {
     }
 
     /**
@@ -66,10 +108,12 @@ public class Accounts {
         return em.createNamedQuery(User.COUNT, Long.class).getSingleResult();
     }
 
-    public Page<User> page(int page, int size) {
-        Page.requireValid(page, size);
-        List<User> users = em.createNamedQuery(User.ALL, User.class).setFirstResult(page * size).setMaxResults(size).getResultList();
-        return new Page<>(users, count(), page, size);
+    /** By e-mail address; {@code q} finds text in the name or the address, ignoring case. */
+    public Page<User> page(String q, int page, int size) {
+        return CriteriaPages.page(em, User.class, (cb, user) -> q == null || q.isBlank() ? new Predicate[0]
+                        : new Predicate[] {cb.or(cb.like(cb.lower(user.get("name")), CriteriaPages.containing(q)),
+                                cb.like(user.get("email"), CriteriaPages.containing(q)))},
+                (cb, user) -> List.of(cb.asc(user.get("email"))), page, size);
     }
 
     public User get(String userId) {
@@ -105,7 +149,14 @@ public class Accounts {
         return user;
     }
 
+    /**
+     * Deactivating ends every sign-in of the person at once, and their open conversations go to someone else (routing
+     * observes {@link AccountDeactivated}); nobody deactivates themself, nor the last active admin.
+     */
     public User setActive(Actor actor, String userId, boolean active) {
+        if (!active && actor.userId().equals(userId)) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "You cannot deactivate yourself: another admin can");
+        }
         User user = lockedUser(userId);
         if (user.active() == active) {
             return user;
@@ -117,13 +168,16 @@ public class Accounts {
         audit.record(actor, active ? "user.reactivate" : "user.deactivate", user.id(), user.email());
         if (!active) {
             revoked.fire(new AccessRevoked(user.id(), "account deactivated"));
+            deactivated.fire(new AccountDeactivated(user.id(), actor.userId()));
         }
         return user;
     }
 
-    public List<RoleChange> roleHistory(String userId) {
+    /** Oldest first, each with the name of who changed them. */
+    public List<RoleChange.ByName> roleHistory(String userId) {
         get(userId);
-        return em.createNamedQuery(RoleChange.OF_USER, RoleChange.class).setParameter("userId", userId).getResultList();
+        return em.createNamedQuery(RoleChange.OF_USER, Object[].class).setParameter("userId", userId).getResultList().stream()
+                .map(row -> new RoleChange.ByName((RoleChange) row[0], (String) row[1])).toList();
     }
 
     /** Changes the caller's preferences, a JSON object the console owns: {@code change} merges into what is stored now. */

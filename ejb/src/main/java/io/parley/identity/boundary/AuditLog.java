@@ -28,6 +28,11 @@ public class AuditLog {
         em.persist(new AuditEntry(actor, action, target, detail));
     }
 
+    /** The actions the log holds entries of, in alphabetical order: what it can be filtered by. */
+    public List<String> actions() {
+        return em.createNamedQuery(AuditEntry.ACTIONS, String.class).getResultList();
+    }
+
     /** Newest first; every filter is optional. */
     public Page<AuditEntry> find(Filter filter, int page, int size) {
         return CriteriaPages.page(em, AuditEntry.class, (cb, entry) -> conditions(cb, entry, filter),

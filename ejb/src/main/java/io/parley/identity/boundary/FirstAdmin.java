@@ -14,8 +14,6 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -56,7 +54,7 @@ public class FirstAdmin {
             return;
         }
         boolean generated = given().isEmpty();
-        String initial = generated ? generatePassword() : password.get();
+        String initial = generated ? passwords.generate() : password.get();
         try {
             accounts.createFirstAdmin(email, initial, generated);
         } catch (EJBException anotherNodeWasFirst) {
@@ -88,11 +86,5 @@ public class FirstAdmin {
 
     private Optional<String> given() {
         return password.filter(p -> !p.isBlank());
-    }
-
-    private static String generatePassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

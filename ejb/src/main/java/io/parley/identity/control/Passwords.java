@@ -5,6 +5,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +31,8 @@ public class Passwords {
     @ConfigProperty(name = "parley.auth.password-min-length")
     int minLength;
 
+    private final SecureRandom random = new SecureRandom();
+
     private String decoy;
 
     @PostConstruct
@@ -39,6 +43,16 @@ public class Passwords {
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "64"));
         decoy = pbkdf2.generate("not anyone's password".toCharArray());
+    }
+
+    /**
+     * A strong password Parley chooses for someone (24 characters, 144 random bits): the first admin's, an invited
+     * person's, a reset one. Whoever receives it must choose their own at their first sign-in.
+     */
+    public String generate() {
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public String hash(String password) {

@@ -4,6 +4,7 @@ import io.parley.platform.entity.UtcClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 import java.util.UUID;
@@ -11,7 +12,10 @@ import java.util.UUID;
 /** What an admin did, to what, when and from where. Written once; there is no way to change or delete it. */
 @Entity
 @Table(name = "audit_log")
+@NamedQuery(name = AuditEntry.ACTIONS, query = "SELECT DISTINCT e.action FROM AuditEntry e ORDER BY e.action")
 public class AuditEntry {
+
+    public static final String ACTIONS = "AuditEntry.actions";
 
     @Id
     private String id;

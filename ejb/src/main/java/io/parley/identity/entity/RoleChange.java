@@ -15,10 +15,15 @@ import java.util.UUID;
 /** One change of a person's roles: who changed them, when, from what to what. Never changed afterwards. */
 @Entity
 @Table(name = "role_changes")
-@NamedQuery(name = RoleChange.OF_USER, query = "SELECT c FROM RoleChange c WHERE c.userId = :userId ORDER BY c.changedAt")
+@NamedQuery(name = RoleChange.OF_USER, query = "SELECT c, u.name FROM RoleChange c, User u WHERE u.id = c.changedBy AND c.userId = :userId ORDER BY c.changedAt")
 public class RoleChange {
 
+    /** A person's role changes, oldest first, each with the name of who made it: {@code [RoleChange, String]}. */
     public static final String OF_USER = "RoleChange.ofUser";
+
+    /** A change with the name of the person who made it. */
+    public record ByName(RoleChange change, String changedByName) {
+    }
 
     @Id
     private String id;

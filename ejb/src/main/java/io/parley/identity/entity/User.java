@@ -19,13 +19,11 @@ import java.util.UUID;
 @Entity
 @Table(name = "users")
 @NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE u.email = :email")
-@NamedQuery(name = User.ALL, query = "SELECT u FROM User u ORDER BY u.email")
 @NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u")
 @NamedQuery(name = User.ACTIVE, query = "SELECT u FROM User u WHERE u.active = TRUE")
 public class User {
 
     public static final String BY_EMAIL = "User.byEmail";
-    public static final String ALL = "User.all";
     public static final String COUNT = "User.count";
     public static final String ACTIVE = "User.active";
 
@@ -88,6 +86,13 @@ public class User {
     public void changePassword(String newHash) {
         passwordHash = newHash;
         mustChangePassword = false;
+        revokeTokens();
+    }
+
+    /** An admin set a new password: every token stops working, and its holder must choose their own at the next sign-in. */
+    public void resetPassword(String newHash) {
+        passwordHash = newHash;
+        mustChangePassword = true;
         revokeTokens();
     }
 

@@ -8,12 +8,21 @@ import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiFunction;
 
 /** One page of a filtered list and the total it belongs to, from the same conditions: every list endpoint's query. */
 public final class CriteriaPages {
 
     private CriteriaPages() {
+    }
+
+    /**
+     * A LIKE pattern that finds {@code text} anywhere in a column compared in lower case ({@code cb.lower(...)}); a
+     * {@code %} or {@code _} typed stands for itself.
+     */
+    public static String containing(String text) {
+        return "%" + text.strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     public static <T> Page<T> page(EntityManager em, Class<T> type, BiFunction<CriteriaBuilder, Root<T>, Predicate[]> where,

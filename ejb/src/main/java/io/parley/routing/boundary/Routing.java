@@ -10,6 +10,7 @@ import io.parley.conversations.entity.NoticeStored;
 import io.parley.conversations.entity.Sender;
 import io.parley.conversations.entity.SessionChanged;
 import io.parley.conversations.entity.SessionEnded;
+import io.parley.identity.entity.AccountDeactivated;
 import io.parley.identity.entity.User;
 import io.parley.platform.entity.UtcClock;
 import io.parley.platform.entity.WireNames;
@@ -195,6 +196,34 @@ public class Routing {
         changed.fire(new SessionChanged(session, agentId));
         assign(session, onlineLocked().stream().filter(presence -> !presence.userId().equals(agentId)).toList(), load());
         return session;
+    }
+
+    /**
+     * A person was deactivated: they are offline from now on, and each open conversation they had goes back to the
+     * queue — with a fresh countdown, since its visitor asked for a person — and at once to another agent with room if
+     * there is one. (Their sockets are closed by push, from {@code AccessRevoked}.)
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void leftTheDesk(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountDeactivated deactivated) {
+        String agentId = deactivated.userId();
+        List<String> ids = em.createNamedQuery(ChatSession.ASSIGNED_TO, String.class).setParameter("agentId", agentId).getResultList();
+        List<ChatSession> theirs = transcript.lockedAll(ids).stream()
+                .filter(session -> session.hasAgent() && agentId.equals(session.assignedAgentId())).toList();
+        List<AgentPresence> locked = em.createNamedQuery(AgentPresence.ONLINE_OR, AgentPresence.class).setParameter("userId", agentId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        locked.stream().filter(presence -> presence.userId().equals(agentId) && presence.status() != AgentStatus.OFFLINE).findFirst()
+                .ifPresent(presence -> {
+                    presence.change(AgentStatus.OFFLINE, null);
+                    presenceChanged.fire(new PresenceChanged(presence));
+                });
+        List<AgentPresence> others = locked.stream()
+                .filter(presence -> presence.status() == AgentStatus.ONLINE && !presence.userId().equals(agentId)).toList();
+        Map<String, Long> load = load();
+        for (ChatSession session : theirs) {
+            transcript.record(session.releaseToQueue(deactivated.actorId()));
+            changed.fire(new SessionChanged(session, agentId));
+            assign(session, others, load);
+        }
     }
 
     /** How long a visitor waits for a person before the assistant takes the conversation back. */

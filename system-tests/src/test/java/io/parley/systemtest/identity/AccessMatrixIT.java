@@ -87,6 +87,21 @@ class AccessMatrixIT {
         assertThat(api.get("/api/admin/sessions/export/" + UUID.randomUUID(), null).status()).isEqualTo(404);
     }
 
+    @Test
+    void thePeopleTheAuditLogAndTheSystemAreForAdminsOnly() {
+        List<List<String>> adminOnly = List.of(List.of("GET", "/api/admin/users"), List.of("POST", "/api/admin/users"),
+                List.of("POST", "/api/admin/users/{id}/password"), List.of("PUT", "/api/admin/users/{id}/active"),
+                List.of("GET", "/api/admin/audit"), List.of("GET", "/api/admin/audit/actions"), List.of("GET", "/api/admin/system"));
+        for (List<String> endpoint : adminOnly) {
+            assertThat(rule(endpoint.get(0), endpoint.get(1))).as(endpoint.toString()).satisfies(admins -> {
+                assertThat(admins.isPublic()).isFalse();
+                assertThat(admins.roles()).containsExactly("admin");
+            });
+        }
+        assertThat(api.get("/api/admin/system", agent).status()).as("an agent").isEqualTo(403);
+        assertThat(api.get("/api/admin/system", admin).status()).as("an admin").isEqualTo(200);
+    }
+
     private static Endpoint rule(String method, String path) {
         return ENDPOINTS.stream().filter(endpoint -> endpoint.method().equals(method) && endpoint.path().equals(path)).findFirst()
                 .orElseThrow(() -> new AssertionError("No " + method + " " + path + " in the war"));

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.List;
 
 /** The audit log for admins, newest first. There is deliberately no way to change or delete an entry. */
 @Path("admin/audit")
@@ -22,6 +23,13 @@ public class AuditResource {
 
     @Inject
     AuditLog auditLog;
+
+    /** The actions the log holds entries of, to filter by. */
+    @GET
+    @Path("actions")
+    public List<String> actions() {
+        return auditLog.actions();
+    }
 
     /** {@code from} and {@code to} are ISO-8601 instants, for example {@code 2026-11-24T00:00:00Z}. */
     @GET

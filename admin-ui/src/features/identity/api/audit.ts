@@ -1,0 +1,38 @@
+import { api, type Page } from '../../../lib/api';
+import { dayRange } from '../../../lib/time';
+
+export interface AuditEntry {
+  id: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  /** A code such as `user.roles`; text.ts says it in words. */
+  action: string;
+  target: string | null;
+  detail: string | null;
+  clientAddress: string | null;
+  at: string;
+}
+
+/** Who did it, what, and the days it was done in (from one to another, inclusive, in the person's own time zone). */
+export interface AuditFilters {
+  actorId?: string;
+  action?: string;
+  fromDay?: string;
+  toDay?: string;
+}
+
+export const AUDIT_PAGE_SIZE = 25;
+
+export function findAudit(filters: AuditFilters, page: number): Promise<Page<AuditEntry>> {
+  const query = new URLSearchParams({ page: String(page), size: String(AUDIT_PAGE_SIZE) });
+  const wanted: Record<string, string | undefined> = {
+    actorId: filters.actorId,
+    action: filters.action,
+    ...dayRange(filters.fromDay, filters.toDay),
+  };
+  Object.entries(wanted).forEach(([name, value]) => value && query.set(name, value));
+  return api<Page<AuditEntry>>('GET', `/api/admin/audit?${query}`);
+}
+
+/** The actions the log holds entries of. */
+export const auditActions = () => api<string[]>('GET', '/api/admin/audit/actions');
