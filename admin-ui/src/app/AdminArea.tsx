@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { Navigate, NavLink, Outlet } from 'react-router';
+import { CannedResponsesPage } from '../features/canned/components/CannedResponsesPage';
 import { isAdmin, useSession } from '../lib/session';
 import { text } from '../lib/text';
 
@@ -14,7 +15,9 @@ export interface AdminPage {
  * The admin's pages, in the order the list shows them. Each page is a feature of its own (features/<component>/) and
  * is listed here once: the router and the list both read it.
  */
-export const ADMIN_PAGES: AdminPage[] = [];
+export const ADMIN_PAGES: AdminPage[] = [
+  { path: 'canned-responses', title: text.cannedResponses.title, element: <CannedResponsesPage /> },
+];
 
 /** Where an admin runs the desk: the list of pages beside the one open. Anyone else is sent back to the inbox. */
 export function AdminArea() {
