@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Dialog } from '../../../lib/Dialog';
 import { QueryStatus } from '../../../lib/QueryStatus';
 import { saveFile } from '../../../lib/saveFile';
@@ -34,6 +34,7 @@ export function CannedResponsesPage() {
   const [page, setPage] = useState(0);
   const [open, setOpen] = useState<Open>(null);
   const [said, setSaid] = useState<string | null>(null);
+  const ids = { q: useId(), category: useId(), active: useId() };
   const list = useQuery({
     queryKey: ['canned-admin', filter, page],
     queryFn: () => listCanned(filter, page, SIZE),
@@ -82,27 +83,22 @@ export function CannedResponsesPage() {
       <p role="status" className="notice" hidden={!said}>{said}</p>
 
       <form role="search" aria-label={t.filters} className="canned-filters" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          {t.search}
-          <input type="search" value={filter.q} placeholder={t.searchHint} onChange={(event) => narrow({ q: event.target.value })} />
-        </label>
-        <label>
-          {t.category}
-          <select value={filter.category} onChange={(event) => narrow({ category: event.target.value })}>
+        {/* for= rather than a wrapping label: a select's options would be part of the label's name */}
+        <label htmlFor={ids.q}>{t.search}</label>
+        <input id={ids.q} type="search" value={filter.q} placeholder={t.searchHint} onChange={(event) => narrow({ q: event.target.value })} />
+        <label htmlFor={ids.category}>{t.category}</label>
+        <select id={ids.category} value={filter.category} onChange={(event) => narrow({ category: event.target.value })}>
             <option value="">{t.anyCategory}</option>
             {(categories.data ?? []).map((category) => (
               <option key={category} value={category}>{category}</option>
             ))}
-          </select>
-        </label>
-        <label>
-          {t.activeFilter}
-          <select value={filter.active} onChange={(event) => narrow({ active: event.target.value as CannedFilter['active'] })}>
-            <option value="">{t.activeAny}</option>
-            <option value="true">{t.activeOnly}</option>
-            <option value="false">{t.inactiveOnly}</option>
-          </select>
-        </label>
+        </select>
+        <label htmlFor={ids.active}>{t.activeFilter}</label>
+        <select id={ids.active} value={filter.active} onChange={(event) => narrow({ active: event.target.value as CannedFilter['active'] })}>
+          <option value="">{t.activeAny}</option>
+          <option value="true">{t.activeOnly}</option>
+          <option value="false">{t.inactiveOnly}</option>
+        </select>
       </form>
       {categories.isError && <QueryStatus query={categories} failed={t.categoriesFailed} />}
 
