@@ -21,8 +21,10 @@ import jakarta.persistence.criteria.Root;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -132,10 +134,12 @@ public class CannedResponses {
                     + " refused (row " + first.sheet().number() + ": " + first.reasons().get(0) + "), so nothing was imported. "
                     + "Fix the file and import it again.");
         }
+        Map<String, CannedResponse> updated = managed(plan.rows().stream().filter(row -> row.action() == ImportPlan.Action.UPDATE)
+                .map(row -> row.target().id()).toList());
         for (ImportPlan.Row row : plan.rows()) {
             switch (row.action()) {
                 case CREATE -> em.persist(new CannedResponse(UUID.randomUUID().toString(), row.content()));
-                case UPDATE -> row.target().change(row.content());
+                case UPDATE -> updated.get(row.target().id()).change(row.content());
                 default -> {
                 }
             }
@@ -145,6 +149,16 @@ public class CannedResponses {
                 plan.count(ImportPlan.Action.UPDATE), plan.count(ImportPlan.Action.UNCHANGED)));
         changed.fire(new AutoReplies.Changed());
         return plan;
+    }
+
+    /** The responses with these ids, read to be changed: a thousand a query. */
+    private Map<String, CannedResponse> managed(List<String> ids) {
+        Map<String, CannedResponse> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            em.createNamedQuery(CannedResponse.BY_IDS, CannedResponse.class).setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .getResultList().forEach(response -> found.put(response.id(), response));
+        }
+        return found;
     }
 
     private ImportPlan plan(byte[] workbook) {

@@ -212,7 +212,8 @@ public final class CannedWorkbook {
     private static boolean isZipBomb(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
-            if (message.startsWith("Zip bomb detected") || message.startsWith("The file contains too many entries")) {
+            // POI's ZipSecureFile messages: an entry inflating too far, or too many entries
+            if (message.startsWith("Zip bomb detected") || message.startsWith("The file appears to be potentially malicious")) {
                 return true;
             }
         }

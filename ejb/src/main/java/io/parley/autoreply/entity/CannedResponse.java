@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 import java.util.Arrays;
@@ -15,14 +16,20 @@ import java.util.List;
 /** A prepared answer and the trigger that selects it. */
 @Entity
 @Table(name = "canned_responses")
-@NamedQuery(name = CannedResponse.ACTIVE, query = "SELECT c FROM CannedResponse c WHERE c.active = TRUE ORDER BY c.createdAt, c.id")
-@NamedQuery(name = CannedResponse.ALL, query = "SELECT c FROM CannedResponse c ORDER BY c.createdAt, c.id")
+// read-only: the engine and an import's check read thousands, which are then neither registered nor compared at commit
+@NamedQuery(name = CannedResponse.ACTIVE, query = "SELECT c FROM CannedResponse c WHERE c.active = TRUE ORDER BY c.createdAt, c.id",
+        hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
+@NamedQuery(name = CannedResponse.ALL, query = "SELECT c FROM CannedResponse c ORDER BY c.createdAt, c.id",
+        hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
+@NamedQuery(name = CannedResponse.BY_IDS, query = "SELECT c FROM CannedResponse c WHERE c.id IN :ids")
 @NamedQuery(name = CannedResponse.BY_SHORTCUT, query = "SELECT c FROM CannedResponse c WHERE c.shortcut = :shortcut")
 @NamedQuery(name = CannedResponse.CATEGORIES, query = "SELECT DISTINCT c.category FROM CannedResponse c WHERE c.category IS NOT NULL ORDER BY c.category")
 public class CannedResponse {
 
     public static final String ACTIVE = "CannedResponse.active";
+    /** Every one, oldest first, read-only: to change one, read it again (by id). */
     public static final String ALL = "CannedResponse.all";
+    public static final String BY_IDS = "CannedResponse.byIds";
     public static final String BY_SHORTCUT = "CannedResponse.byShortcut";
     public static final String CATEGORIES = "CannedResponse.categories";
 

@@ -286,6 +286,18 @@ class AdminCannedResponsesIT {
                 assertThat(row.path("action").asText()).isEqualTo("unchanged");
             });
 
+            // a row with its shortcut updates its response: the columns that change are named, and the change is stored
+            byte[] changed = workbook(new String[][] {{"round trip " + tag, "There and back again.", "keyword", "Trips", "/trip-" + tag, "yes"}});
+            JsonNode update = upload(desk, "/api/canned-responses/import/preview", changed).body();
+            assertThat(update.path("update").asInt()).isEqualTo(1);
+            assertThat(update.path("rows").get(0).path("changes")).extracting(JsonNode::asText).containsExactly("response", "active");
+            assertThat(upload(desk, "/api/canned-responses/import?digest=" + update.path("digest").asText(), changed).body().path("updated").asInt())
+                    .isEqualTo(1);
+            assertThat(stored(desk, tag)).singleElement().satisfies(response -> {
+                assertThat(response.path("response").asText()).isEqualTo("There and back again.");
+                assertThat(response.path("active").asBoolean()).isTrue();
+            });
+
             HttpResponse<byte[]> template = desk.api().raw("GET", "/api/canned-responses/template", Map.of("Authorization", "Bearer " + desk.admin()), null);
             try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template.body()))) {
                 Row headings = workbook.getSheetAt(0).getRow(0);
