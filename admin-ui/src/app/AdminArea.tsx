@@ -5,6 +5,7 @@ import { RoutingHoursPage } from '../features/settings/components/RoutingHoursPa
 import { AuditLogPage } from '../features/identity/components/AuditLogPage';
 import { UsersPage } from '../features/identity/components/UsersPage';
 import { SystemPage } from '../features/platform/components/SystemPage';
+import { CannedResponsesPage } from '../features/canned/components/CannedResponsesPage';
 import { isAdmin, useSession } from '../lib/session';
 import { text } from '../lib/text';
 
@@ -25,6 +26,7 @@ export const ADMIN_PAGES: AdminPage[] = [
   { path: 'users', title: text.people.users.title, element: <UsersPage /> },
   { path: 'audit', title: text.people.audit.title, element: <AuditLogPage /> },
   { path: 'system', title: text.people.system.title, element: <SystemPage /> },
+  { path: 'canned-responses', title: text.cannedResponses.title, element: <CannedResponsesPage /> },
 ];
 
 /** Where an admin runs the desk: the list of pages beside the one open. Anyone else is sent back to the inbox. */

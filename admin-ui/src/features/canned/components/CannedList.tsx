@@ -46,7 +46,7 @@ export function CannedList({ id, query, found, options, active, onPick }: Props)
               onPick(response);
             }}
           >
-            <span className="trigger">/{response.trigger}</span>
+            <span className="trigger">{response.shortcut ? `/${response.shortcut}` : response.trigger}</span>
             <span className="response">{response.response}</span>
           </li>
         ))}

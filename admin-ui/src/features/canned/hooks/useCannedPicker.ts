@@ -15,7 +15,7 @@ export const lastCanned = {
 
 /**
  * The composer's `/` list: open while the draft starts with `/` (Escape closes it until the draft changes), showing
- * the canned responses with what follows the `/` in them. The arrow keys choose, Enter or Tab inserts the response's
+ * the active canned responses with what follows the `/` in them (the one whose shortcut it is first). The arrow keys choose, Enter or Tab inserts the response's
  * text in place of the draft (it is not sent).
  */
 export function useCannedPicker(draft: string, insert: (response: string) => void) {
@@ -29,7 +29,7 @@ export function useCannedPicker(draft: string, insert: (response: string) => voi
     enabled: open,
     placeholderData: keepPreviousData,
   });
-  const options = (found.data?.items ?? []).filter((response) => response.active);
+  const options = found.data?.items ?? [];
   // a new search starts at its first match
   const index = chosen.draft === draft ? Math.min(chosen.index, options.length - 1) : 0;
   const active = open ? options[index] : undefined;

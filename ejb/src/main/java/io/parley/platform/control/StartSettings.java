@@ -21,7 +21,8 @@ public final class StartSettings {
             "parley.auth.failure-window-minutes", "parley.auth.password-min-length", "parley.auth.pbkdf2-iterations",
             "parley.routing.default-capacity", "parley.routing.request-timeout-seconds", "parley.routing.accept-timeout-seconds",
             "parley.assistant.anthropic.max-tokens", "parley.assistant.context-limit", "parley.assistant.budget-seconds",
-            "parley.assistant.max-calls-per-session", "parley.assistant.max-tokens-per-session");
+            "parley.assistant.max-calls-per-session", "parley.assistant.max-tokens-per-session",
+            "parley.autoreply.max-import-bytes", "parley.autoreply.max-import-rows");
     /** The abuse limits ({@link RateLimit}); those of bytes must let one image of the largest size through. */
     static final List<String> LIMITS = List.of("parley.limits.session-messages", "parley.limits.address-messages",
             "parley.limits.address-sessions", "parley.limits.session-agent-requests", "parley.limits.address-agent-requests",

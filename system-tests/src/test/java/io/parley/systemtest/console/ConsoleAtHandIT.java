@@ -158,6 +158,16 @@ class ConsoleAtHandIT {
 
             console.reply().press("Alt+l");
             assertThat(console.reply()).hasValue(shipping);
+            // by its shortcut: the response whose shortcut it is comes first, shown with its shortcut
+            String returns = "Send it back within 30 days with the label in the parcel (" + tag + ").";
+            desk.api().post("/api/canned-responses", desk.admin(), Map.of("trigger", "return an item " + tag, "response", returns,
+                    "matchType", "exact", "shortcut", "/ret-" + tag));
+            console.reply().fill("");
+            console.reply().pressSequentially("/ret-" + tag);
+            assertThat(options).hasCount(1);
+            assertThat(options.first()).containsText("/ret-" + tag);
+            console.reply().press("Enter");
+            assertThat(console.reply()).hasValue(returns);
             console.reply().fill("/nothing like it " + tag);
             assertThat(console.page().getByText("No canned response has “nothing like it " + tag + "” in it.")).isVisible();
             assertThat(console.errors()).as("the browser's console").isEmpty();

@@ -102,6 +102,22 @@ class AccessMatrixIT {
         assertThat(api.get("/api/admin/system", admin).status()).as("an admin").isEqualTo(200);
     }
 
+    @Test
+    void theCannedResponsesAreReadByTheDeskAndChangedImportedAndExportedByAdmins() {
+        for (String[] read : List.of(new String[] {"GET", "/api/canned-responses"}, new String[] {"GET", "/api/canned-responses/categories"})) {
+            assertThat(rule(read[0], read[1]).roles()).as("%s %s", read[0], read[1]).containsExactlyInAnyOrder("admin", "agent");
+        }
+        for (String[] change : List.of(new String[] {"POST", "/api/canned-responses"}, new String[] {"PUT", "/api/canned-responses/{id}"},
+                new String[] {"DELETE", "/api/canned-responses/{id}"}, new String[] {"GET", "/api/canned-responses/template"},
+                new String[] {"GET", "/api/canned-responses/export"}, new String[] {"POST", "/api/canned-responses/import/preview"},
+                new String[] {"POST", "/api/canned-responses/import"})) {
+            assertThat(rule(change[0], change[1])).as("%s %s", change[0], change[1]).satisfies(endpoint -> {
+                assertThat(endpoint.isPublic()).isFalse();
+                assertThat(endpoint.roles()).containsExactly("admin");
+            });
+        }
+    }
+
     private static Endpoint rule(String method, String path) {
         return ENDPOINTS.stream().filter(endpoint -> endpoint.method().equals(method) && endpoint.path().equals(path)).findFirst()
                 .orElseThrow(() -> new AssertionError("No " + method + " " + path + " in the war"));

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * A request body larger than {@code parley.http.max-body-bytes} (an image a visitor sends: {@code
- * parley.chat.max-attachment-bytes}) is answered with 413 before anything else sees it,
- * whatever the route, so an oversized request never runs. A declared Content-Length is checked without reading; a
+ * parley.chat.max-attachment-bytes}; a workbook an admin imports: {@code parley.autoreply.max-import-bytes}) is
+ * answered with 413 before anything else sees it, whatever the route, so an oversized request never runs. A declared Content-Length is checked without reading; a
  * body of unknown length (chunked) is read up to the limit first and handed on from memory, because once the
  * application had begun to read it, the request could no longer be refused cleanly.
  */
@@ -28,25 +28,26 @@ public class BodyLimit extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        int limit = policy.maxBodyBytes(RequestPath.of(request));
+        String path = RequestPath.of(request);
+        int limit = policy.maxBodyBytes(path);
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            refuse(response, limit);
+            refuse(response, policy.bodyName(path), limit);
         } else if (declared >= 0 || BODILESS_METHODS.contains(request.getMethod())) {
             chain.doFilter(request, response);
         } else {
             byte[] body = request.getInputStream().readNBytes(limit + 1);
             if (body.length > limit) {
-                refuse(response, limit);
+                refuse(response, policy.bodyName(path), limit);
             } else {
                 chain.doFilter(new BufferedBodyRequest(request, body), response);
             }
         }
     }
 
-    private static void refuse(HttpServletResponse response, int limit) throws IOException {
+    private static void refuse(HttpServletResponse response, String what, int limit) throws IOException {
         // the rest of the body is never read, so the connection must not carry another request
         response.setHeader("Connection", "close");
-        Problem.of(413, "A request body can have at most " + limit + " bytes.").send(response);
+        Problem.of(413, what + " can have at most " + limit + " bytes.").send(response);
     }
 }

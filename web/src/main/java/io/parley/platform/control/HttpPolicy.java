@@ -49,9 +49,16 @@ public class HttpPolicy {
     @ConfigProperty(name = "parley.chat.max-attachment-bytes")
     int maxAttachmentBytes;
 
+    @Inject
+    @ConfigProperty(name = "parley.autoreply.max-import-bytes")
+    int maxImportBytes;
+
     /** Where visitors send images (AttachmentsResource). */
     public static final String ATTACHMENTS_PATH = "/api/chat/attachments";
     static final int MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+    /** Where admins send workbooks of canned responses, to preview and to import (CannedResponsesResource). */
+    public static final String IMPORT_PATH = "/api/canned-responses/import";
+    static final int MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
     private AllowedOrigins consoleOrigins;
     private AllowedOrigins widgetOrigins;
@@ -72,11 +79,27 @@ public class HttpPolicy {
             throw new IllegalArgumentException("parley.chat.max-attachment-bytes (PARLEY_CHAT_MAX_ATTACHMENT_BYTES) must be "
                     + "between 1 and " + MAX_ATTACHMENT_BYTES + " (50 MiB), not " + maxAttachmentBytes);
         }
+        if (maxImportBytes < 1 || maxImportBytes > MAX_IMPORT_BYTES) {
+            throw new IllegalArgumentException("parley.autoreply.max-import-bytes (PARLEY_AUTOREPLY_MAX_IMPORT_BYTES) must be "
+                    + "between 1 and " + MAX_IMPORT_BYTES + " (50 MiB), not " + maxImportBytes);
+        }
     }
 
-    /** The largest request body on {@code path}: an image a visitor sends may be larger than any other body. */
+    /**
+     * The largest request body on {@code path}: an image a visitor sends, or a workbook an admin imports, may be larger
+     * than any other body.
+     */
     public int maxBodyBytes(String path) {
-        return path.equals(ATTACHMENTS_PATH) ? maxAttachmentBytes : maxBodyBytes;
+        return path.equals(ATTACHMENTS_PATH) ? maxAttachmentBytes : isImport(path) ? maxImportBytes : maxBodyBytes;
+    }
+
+    /** What a body too large for {@code path} is called, for the sentence that refuses it. */
+    public String bodyName(String path) {
+        return path.equals(ATTACHMENTS_PATH) ? "An image" : isImport(path) ? "A workbook to import" : "A request body";
+    }
+
+    private static boolean isImport(String path) {
+        return path.equals(IMPORT_PATH) || path.startsWith(IMPORT_PATH + "/");
     }
 
     /** The largest image a visitor may send (parley.chat.max-attachment-bytes): the widget is told before it sends one. */
@@ -93,8 +116,9 @@ public class HttpPolicy {
     /** Observing start-up creates this bean then, so a bad setting fails the deployment, and says what is in force. */
     void report(@Observes Startup startup) {
         LOG.log(Level.INFO, "HTTP surface: TLS required {0}; console origins {1}; widget origins {2}; "
-                + "trusted proxies {3}; request bodies up to {4} bytes, images up to {5}",
-                forceTls, consoleOrigins, widgetOrigins, trustedProxies, Integer.toString(maxBodyBytes), Integer.toString(maxAttachmentBytes));
+                + "trusted proxies {3}; request bodies up to {4} bytes, images up to {5}, workbooks to import up to {6}",
+                forceTls, consoleOrigins, widgetOrigins, trustedProxies, Integer.toString(maxBodyBytes), Integer.toString(maxAttachmentBytes),
+                Integer.toString(maxImportBytes));
     }
 
     /** Who may call the console's REST API and open its WebSockets: the console's own origin and CORS_ALLOWED_ORIGINS. */
