@@ -446,6 +446,8 @@ export const text = {
       tls: 'TLS (FORCE_TLS)',
       tlsRequired: 'Required: plain HTTP is redirected to HTTPS or refused.',
       tlsOptional: 'Not required: Parley also answers over plain HTTP (a proxy in front may still require it).',
+    },
+  },
   cannedResponses: {
     title: 'Canned responses',
     hint: 'Answers the assistant sends when a visitor’s message matches their trigger, before any model is asked; agents insert them with / in the composer.',
