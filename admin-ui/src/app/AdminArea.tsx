@@ -1,5 +1,7 @@
 import type { ReactElement } from 'react';
 import { Navigate, NavLink, Outlet } from 'react-router';
+import { QualityPage } from '../features/assistant/components/QualityPage';
+import { WidgetPage } from '../features/settings/components/WidgetPage';
 import { isAdmin, useSession } from '../lib/session';
 import { text } from '../lib/text';
 
@@ -14,7 +16,10 @@ export interface AdminPage {
  * The admin's pages, in the order the list shows them. Each page is a feature of its own (features/<component>/) and
  * is listed here once: the router and the list both read it.
  */
-export const ADMIN_PAGES: AdminPage[] = [];
+export const ADMIN_PAGES: AdminPage[] = [
+  { path: 'widget', title: text.widget.title, element: <WidgetPage /> },
+  { path: 'quality', title: text.quality.title, element: <QualityPage /> },
+];
 
 /** Where an admin runs the desk: the list of pages beside the one open. Anyone else is sent back to the inbox. */
 export function AdminArea() {

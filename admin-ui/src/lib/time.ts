@@ -23,6 +23,20 @@ export function at(iso: string): string {
   return date.toDateString() === new Date().toDateString() ? clock.format(date) : day.format(date);
 }
 
+/** The instant a local day (`2026-12-05`, as a date field gives it) starts, `days` after the one given, in ISO-8601. */
+function startOfDay(day: string, days = 0): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(year, month - 1, date + days).toISOString();
+}
+
+/**
+ * The server's `from` and `to` (exclusive) for the days from `fromDay` to `toDay`, both counted in, as date fields give
+ * them (`2026-12-05`) in the person's own time zone; either may be absent.
+ */
+export function dayRange(fromDay?: string, toDay?: string): { from?: string; to?: string } {
+  return { from: fromDay && startOfDay(fromDay), to: toDay && startOfDay(toDay, 1) };
+}
+
 /** The time now, renewed every `everyMs`: for what counts up or down while it is shown. */
 export function useNow(everyMs: number): number {
   const [now, setNow] = useState(Date.now);

@@ -1,5 +1,6 @@
 import type { Session, SessionStatus } from '@parley/protocol';
-import { api, type Page } from '../../../lib/api';
+import { api, withQuery, type Page } from '../../../lib/api';
+import { dayRange } from '../../../lib/time';
 
 export type View = 'mine' | 'unassigned' | 'resolved' | 'all';
 
@@ -15,23 +16,15 @@ export interface Filters {
 export const PAGE_SIZE = 50;
 
 export function listSessions(view: View, search: string, filters: Filters, page: number): Promise<Page<Session>> {
-  const query = new URLSearchParams({ view, page: String(page), size: String(PAGE_SIZE) });
-  const wanted: Record<string, string | undefined> = {
+  return api<Page<Session>>('GET', withQuery('/api/admin/sessions', {
+    view,
+    page: String(page),
+    size: String(PAGE_SIZE),
     q: search.trim(),
     status: filters.status,
     assignedAgentId: filters.agentId,
-    from: filters.fromDay && startOf(filters.fromDay),
-    // "to" is exclusive on the server: the start of the day after
-    to: filters.toDay && startOf(filters.toDay, 1),
-  };
-  Object.entries(wanted).forEach(([name, value]) => value && query.set(name, value));
-  return api<Page<Session>>('GET', `/api/admin/sessions?${query}`);
-}
-
-/** The instant a local day starts, `days` after the one given. */
-function startOf(day: string, days = 0): string {
-  const [year, month, date] = day.split('-').map(Number);
-  return new Date(year, month - 1, date + days).toISOString();
+    ...dayRange(filters.fromDay, filters.toDay),
+  }));
 }
 
 /** Assigning a conversation to oneself takes it. */

@@ -1,6 +1,7 @@
 import type { SessionStatus } from '@parley/protocol';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
+import { Field } from '../../../lib/Field';
 import { text } from '../../../lib/text';
 import { listAgents } from '../../presence/api/presence';
 import type { Filters } from '../api/sessions';
@@ -65,17 +66,6 @@ export function InboxFilters({ filters, onChange, byAgent }: Props) {
           </button>
         </fieldset>
       )}
-    </div>
-  );
-}
-
-/** A label above its control, tied by id: a select's name is the label alone, not its options' text too. */
-function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(id)}
     </div>
   );
 }

@@ -78,6 +78,24 @@ class AccessMatrixIT {
         assertThat(api.get("/api/widget/config", null).status()).as("anonymous").isEqualTo(200);
     }
 
+    @Test
+    void theWidgetsLogoIsReadByAnyoneButUploadedOnlyByAdminsWhoAloneSeeTheSitesAndTheAnswers() {
+        assertThat(rule("GET", "/api/widget/logos/{id}").isPublic()).as("the logo, in every visitor's widget").isTrue();
+        for (String[] adminOnly : List.of(new String[] {"POST", "/api/admin/widget/logo"}, new String[] {"GET", "/api/admin/widget/sites"},
+                new String[] {"GET", "/api/admin/accuracy"})) {
+            assertThat(rule(adminOnly[0], adminOnly[1])).as(String.join(" ", adminOnly)).satisfies(endpoint -> {
+                assertThat(endpoint.isPublic()).isFalse();
+                assertThat(endpoint.roles()).containsExactly("admin");
+            });
+        }
+        assertThat(rule("PUT", "/api/admin/accuracy/{messageId}/mark").roles()).as("agents mark answers in their conversations too")
+                .containsExactlyInAnyOrder("admin", "agent");
+        assertThat(api.get("/api/widget/logos/" + "0".repeat(64), null).status()).as("anonymous, a logo there is not").isEqualTo(404);
+        assertThat(api.get("/api/admin/accuracy?marked=false", agent).status()).isEqualTo(403);
+        assertThat(api.get("/api/admin/accuracy?marked=false", admin).status()).isEqualTo(200);
+        assertThat(api.get("/api/admin/accuracy?marked=maybe", admin).status()).isEqualTo(400);
+    }
+
     private static Endpoint rule(String method, String path) {
         return ENDPOINTS.stream().filter(endpoint -> endpoint.method().equals(method) && endpoint.path().equals(path)).findFirst()
                 .orElseThrow(() -> new AssertionError("No " + method + " " + path + " in the war"));
