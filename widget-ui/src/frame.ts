@@ -16,7 +16,8 @@ import { wsUrl } from './lib/server';
 import { accentText, theme } from './lib/theme';
 import { usableUser, type PageUser } from './lib/visitor';
 import { memoryStore } from './lib/storage';
-import { VisitorApi } from './features/chat/api/visitor-api';
+import { PreviewApi, VisitorApi } from './features/chat/api/visitor-api';
+import type { SocketLike } from './features/chat/api/chat-client';
 
 const DEFAULTS: WidgetConfig = {
   title: 'Chat with us',
@@ -30,6 +31,9 @@ const DEFAULTS: WidgetConfig = {
   agentsOnline: true,
 };
 
+/** A socket that never opens. */
+const NO_SOCKET: SocketLike = { readyState: 0, send: () => {}, close: () => {}, onopen: null, onmessage: null, onclose: null, onerror: null };
+
 const params = new URLSearchParams(location.hash.slice(1));
 const base = location.href.slice(0, location.href.indexOf(FRAME_PATH));
 const hostOrigin = params.get('host');
@@ -42,7 +46,7 @@ function post(message: FrameMessage): void {
 }
 
 async function boot(): Promise<void> {
-  const api = new VisitorApi(base);
+  const api = preview ? new PreviewApi(base) : new VisitorApi(base);
   const config = await api.config().catch(() => DEFAULTS);
   const root = document.documentElement;
   root.dataset.theme = theme(params.get('theme'));
@@ -54,7 +58,8 @@ async function boot(): Promise<void> {
   const client = new ChatClient({
     url: wsUrl(base, CHAT_PATH),
     storageKey: 'parley.chat',
-    ...(preview && { storage: memoryStore() }),
+    // the preview talks to nobody: whatever the admin does in it, its socket never opens
+    ...(preview && { storage: memoryStore(), createSocket: () => NO_SOCKET }),
     userMeta: () => ({
       ...user,
       page: params.get('page') ?? location.href,

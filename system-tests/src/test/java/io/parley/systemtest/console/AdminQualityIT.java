@@ -68,28 +68,28 @@ class AdminQualityIT {
             assertThat(model).containsText(modelAnswer);
             assertThat(model).containsText("OpenAI (or compatible) · gpt-4o-mini");
             assertThat(model).containsText("90% sure");
-            assertThat(model).containsText("Visitor: 👎 not helpful");
+            assertThat(model).containsText("Visitor: thumbs down, not helpful");
             assertThat(model).containsText("Conversation rated 2 of 5: Not open at nine");
             assertThat(canned).containsText("A canned response");
             assertThat(canned).containsText("No thumbs from the visitor");
             console.assertAccessible("the answers");
 
-            page.getByLabel("Provider").selectOption("anthropic");
+            field(page, "Provider").selectOption("anthropic");
             assertThat(page.getByText("No answer matches these filters.", new Page.GetByTextOptions().setExact(true))).isVisible();
-            page.getByLabel("Provider").selectOption("openai");
+            field(page, "Provider").selectOption("openai");
             assertThat(model).isVisible();
             assertThat(canned).hasCount(0);
-            page.getByLabel("Provider").selectOption(new SelectOption().setLabel("Any provider"));
-            page.getByLabel("Answered by").selectOption(new SelectOption().setLabel("A canned response"));
+            field(page, "Provider").selectOption(new SelectOption().setLabel("Any provider"));
+            field(page, "Answered by").selectOption(new SelectOption().setLabel("A canned response"));
             assertThat(canned).isVisible();
             assertThat(model).hasCount(0);
-            page.getByLabel("Answered by").selectOption(new SelectOption().setLabel("Anything"));
-            page.getByLabel("From").fill(LocalDate.now().plusDays(1).toString());
+            field(page, "Answered by").selectOption(new SelectOption().setLabel("Anything"));
+            field(page, "From").fill(LocalDate.now().plusDays(1).toString());
             assertThat(page.getByText("No answer matches these filters.", new Page.GetByTextOptions().setExact(true))).isVisible();
-            page.getByLabel("From").fill(LocalDate.now().toString());
+            field(page, "From").fill(LocalDate.now().toString());
             assertThat(model).isVisible();
 
-            page.getByLabel("Marked", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel("Not marked yet"));
+            field(page, "Marked").selectOption(new SelectOption().setLabel("Not marked yet"));
             assertThat(model).isVisible();
             model.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mark this answer")).click();
             Locator form = model.getByRole(AriaRole.FORM, new Locator.GetByRoleOptions().setName("Mark the answer"));
@@ -107,7 +107,11 @@ class AdminQualityIT {
             assertThat(desk.api().get("/api/admin/audit?action=accuracy.mark", desk.admin()).body().path("items").get(0).path("detail").asText())
                     .isEqualTo("incorrect: We open at ten on Sundays");
 
-            page.getByLabel("Marked", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel("Marked"));
+            field(page, "Marked").selectOption(new SelectOption().setLabel("Marked"));
+            assertThat(model).containsText("Marked wrong: We open at ten on Sundays");
+            assertThat(canned).hasCount(0);
+            field(page, "Marked").selectOption(new SelectOption().setLabel("Marked or not"));
+            assertThat(canned).isVisible();
             assertThat(model).containsText("Marked wrong: We open at ten on Sundays");
             console.screenshot("console-admin-quality");
             console.assertAccessible("the answers marked");
@@ -118,6 +122,11 @@ class AdminQualityIT {
             assertThat(console.transcript().filter(new Locator.FilterOptions().setHasText(modelAnswer))).hasCount(1);
             assertThat(console.errors()).as("the browser's console").isEmpty();
         }
+    }
+
+    /** A filter, by its label (exactly: the answers listed are named by the visitors' questions, which may say anything). */
+    private static Locator field(Page page, String label) {
+        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
     }
 
     /** The answer in the list that followed this question of the visitor. */

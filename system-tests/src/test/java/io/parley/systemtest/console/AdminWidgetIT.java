@@ -80,7 +80,7 @@ class AdminWidgetIT {
     @Test
     void theAdminSeesTheLookInThePreviewBeforeSavingUploadsALogoAndAVisitorOnTheShopSeesBoth(RunningChromium chromium) {
         String snippet;
-        try (BrowserContext browser = chromium.visitor(1280, 1000)) {
+        try (BrowserContext browser = chromium.visitor(1280, 1400)) {
             browser.grantPermissions(List.of("clipboard-read", "clipboard-write"));
             ConsolePage console = ConsolePage.open(browser, parleyOrigin() + "/admin/");
             console.signIn(ParleyEnvironment.ADMIN_EMAIL, ParleyEnvironment.ADMIN_PASSWORD);
@@ -136,6 +136,11 @@ class AdminWidgetIT {
             String logoUrl = config().path("logoUrl").asText();
             assertThat(logoUrl).matches("/api/widget/logos/[0-9a-f]{64}");
 
+            // the preview talked to nobody: no conversation was started, whatever was clicked in it
+            chat.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Talk to a person")).click();
+            page.waitForTimeout(1_000);
+            assertThat(parley.api().get("/api/admin/sessions?view=all", parley.adminToken()).body().path("total").asInt()).isZero();
+
             console.button("Copy the tag").click();
             assertThat(page.getByText("Copied.", new Page.GetByTextOptions().setExact(true))).isVisible();
             snippet = (String) page.evaluate("navigator.clipboard.readText()");
@@ -144,6 +149,7 @@ class AdminWidgetIT {
 
             Locator sites = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Sites that may embed it"));
             assertThat(sites.getByRole(AriaRole.LISTITEM)).hasText(new String[] {shopOrigin(), OTHER_SITE});
+            page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Widget").setLevel(1)).scrollIntoViewIfNeeded();
             console.screenshot("console-admin-widget");
             console.assertAccessible("the widget page, saved");
             assertThat(console.errors()).as("the browser's console").isEmpty();
