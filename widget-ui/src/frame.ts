@@ -4,17 +4,20 @@
  * Also usable on its own (opened directly, it is a full-page chat).
  *
  * The loader passes in the fragment: `host` (the embedding page's origin, the only one messages go to and come from),
- * `theme` (auto | light | dark), `page` and `referrer` (for the live visitor list).
+ * `theme` (auto | light | dark), `page` and `referrer` (for the live visitor list), and `preview` in the console's
+ * preview: there the chat connects to nobody, keeps nothing, and shows each look the loader passes on.
  */
 import { ChatClient } from './features/chat/api/chat-client';
 import { ChatView } from './features/chat/components/chat-view';
 import { CSS } from './features/chat/components/styles';
 import { FRAME_PATH, unwrap, wrap, type FrameMessage, type HostMessage } from './lib/bridge';
-import { CHAT_PATH, type WidgetConfig } from '@parley/protocol';
+import { CHAT_PATH, type WidgetConfig, type WidgetLook } from '@parley/protocol';
 import { wsUrl } from './lib/server';
 import { accentText, theme } from './lib/theme';
 import { usableUser, type PageUser } from './lib/visitor';
-import { VisitorApi } from './features/chat/api/visitor-api';
+import { memoryStore } from './lib/storage';
+import { PreviewApi, VisitorApi } from './features/chat/api/visitor-api';
+import type { SocketLike } from './features/chat/api/chat-client';
 
 const DEFAULTS: WidgetConfig = {
   title: 'Chat with us',
@@ -28,10 +31,14 @@ const DEFAULTS: WidgetConfig = {
   agentsOnline: true,
 };
 
+/** A socket that never opens. */
+const NO_SOCKET: SocketLike = { readyState: 0, send: () => {}, close: () => {}, onopen: null, onmessage: null, onclose: null, onerror: null };
+
 const params = new URLSearchParams(location.hash.slice(1));
 const base = location.href.slice(0, location.href.indexOf(FRAME_PATH));
 const hostOrigin = params.get('host');
 const embedded = window.parent !== window && !!hostOrigin;
+const preview = embedded && params.get('preview') === '1';
 const user: PageUser = {};
 
 function post(message: FrameMessage): void {
@@ -39,13 +46,10 @@ function post(message: FrameMessage): void {
 }
 
 async function boot(): Promise<void> {
-  const api = new VisitorApi(base);
+  const api = preview ? new PreviewApi(base) : new VisitorApi(base);
   const config = await api.config().catch(() => DEFAULTS);
   const root = document.documentElement;
   root.dataset.theme = theme(params.get('theme'));
-  root.style.setProperty('--accent', config.color);
-  root.style.setProperty('--on-accent', accentText(config.color));
-  document.title = config.title;
   const style = document.createElement('style');
   style.textContent = CSS;
   document.head.append(style);
@@ -54,6 +58,8 @@ async function boot(): Promise<void> {
   const client = new ChatClient({
     url: wsUrl(base, CHAT_PATH),
     storageKey: 'parley.chat',
+    // the preview talks to nobody: whatever the admin does in it, its socket never opens
+    ...(preview && { storage: memoryStore(), createSocket: () => NO_SOCKET }),
     userMeta: () => ({
       ...user,
       page: params.get('page') ?? location.href,
@@ -64,20 +70,34 @@ async function boot(): Promise<void> {
     onChange: () => view?.render(),
     onInvited: () => post({ type: 'open' }),
   });
-  view = new ChatView(client, api, config, {
-    close: embedded ? () => post({ type: 'close' }) : null,
-    unread: (count) => post({ type: 'unread', count }),
-  });
-  document.body.append(view.node);
+  /** Shows the chat with this look (again, in the preview, for each look the console passes on). */
+  const show = (look: WidgetLook): ChatView => {
+    root.style.setProperty('--accent', look.color);
+    root.style.setProperty('--on-accent', accentText(look.color));
+    document.title = look.title;
+    const next = new ChatView(client, api, { ...config, ...look }, {
+      close: embedded ? () => post({ type: 'close' }) : null,
+      unread: (count) => post({ type: 'unread', count }),
+    });
+    if (view) view.node.replaceWith(next.node);
+    else document.body.append(next.node);
+    // in the preview nothing else draws it: no conversation changes
+    if (preview) next.render();
+    return next;
+  };
+  view = show(config);
   addEventListener('online', () => client.retryNow());
   addEventListener('message', (e) => {
     const m = embedded && e.source === window.parent && e.origin === hostOrigin ? unwrap<HostMessage>(e.data) : null;
     if (!m) return;
-    if (m.type === 'shown') view!.setShown(true, m.focus);
+    if (m.type === 'look') {
+      if (preview) view = show(m.look);
+    } else if (preview) return;
+    else if (m.type === 'shown') view!.setShown(true, m.focus);
     else if (m.type === 'hidden') view!.setShown(false, false);
     else if (m.type === 'user') Object.assign(user, usableUser(m.user));
   });
-  client.start();
+  if (!preview) client.start();
   if (embedded) post({ type: 'ready' });
   else view.setShown(true, true);
 }

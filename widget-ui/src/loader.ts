@@ -9,11 +9,13 @@
  *
  * Settings, from `window.ParleySettings` or the script tag's `data-*` attributes: `server` (default: where the script
  * came from), `theme` (auto | light | dark | host), `position` (left | right; default: the admin's), `load` (idle | open).
+ * `preview` is the console's own (`/widget/preview.html`): the widget opens at once, without a conversation, and shows
+ * the look that the console (the page's parent, on Parley's origin, and nobody else) posts it.
  * API: `Parley.open()`, `close()`, `toggle()`, `setUser({name, email})`; bundlers call `init(settings)` first.
  */
 import { icon } from './lib/icons';
 import { FRAME_PATH, unwrap, wrap, type FrameMessage, type HostMessage } from './lib/bridge';
-import { WIDGET_CONFIG_PATH, type UserMeta, type WidgetConfig } from '@parley/protocol';
+import { WIDGET_CONFIG_PATH, type UserMeta, type WidgetConfig, type WidgetLook, type WidgetPreviewMessage } from '@parley/protocol';
 import { serverBase } from './lib/server';
 import { accentText } from './lib/theme';
 
@@ -22,6 +24,7 @@ export interface ParleySettings {
   theme?: 'auto' | 'light' | 'dark' | 'host';
   position?: 'left' | 'right';
   load?: 'idle' | 'open';
+  preview?: boolean;
 }
 
 export interface ParleyApi {
@@ -67,7 +70,10 @@ export function init(settings: ParleySettings = {}, script: HTMLScriptElement | 
   const launcher = document.createElement('button');
   launcher.type = 'button';
   launcher.className = 'launcher';
-  launcher.append(icon('bubble', 26));
+  const bubble = icon('bubble', 26);
+  /** The launcher's picture: the bubble, or the admin's logo. */
+  let mark: Element = bubble;
+  launcher.append(bubble);
   const label = document.createElement('span');
   const badge = document.createElement('span');
   badge.className = 'badge';
@@ -82,6 +88,7 @@ export function init(settings: ParleySettings = {}, script: HTMLScriptElement | 
   let ready = false;
   let open = false;
   let position: 'left' | 'right' = settings.position ?? 'right';
+  const preview = settings.preview === true;
   /** What the page said before the frame was ready, sent in order once it is. */
   const queue: HostMessage[] = [];
   place();
@@ -108,12 +115,21 @@ export function init(settings: ParleySettings = {}, script: HTMLScriptElement | 
       page: location.href,
       referrer: document.referrer,
     });
+    if (preview) hash.set('preview', '1');
     frame.src = `${base}${FRAME_PATH}#${hash}`;
     wrapper.append(frame);
     place();
   }
 
   addEventListener('message', (e) => {
+    if (preview && e.source === window.parent && e.origin === serverOrigin) {
+      const look = unwrap<WidgetPreviewMessage>(e.data);
+      if (look?.type === 'look') {
+        showLook(look.look);
+        send(look);
+      }
+      return;
+    }
     if (!frame || e.source !== frame.contentWindow || e.origin !== serverOrigin) return;
     const m = unwrap<FrameMessage>(e.data);
     if (!m) return;
@@ -134,7 +150,9 @@ export function init(settings: ParleySettings = {}, script: HTMLScriptElement | 
   function show(shown: boolean, focus: boolean): void {
     open = shown;
     try {
-      if (shown) sessionStorage.setItem(OPEN_KEY, '1');
+      if (preview) {
+        /* the preview leaves the page's storage alone */
+      } else if (shown) sessionStorage.setItem(OPEN_KEY, '1');
       else sessionStorage.removeItem(OPEN_KEY);
     } catch {
       /* storage blocked: the panel just starts closed */
@@ -159,9 +177,9 @@ export function init(settings: ParleySettings = {}, script: HTMLScriptElement | 
 
   const mount = () => {
     document.body.append(hostNode);
-    let reopen = false;
+    let reopen = preview;
     try {
-      reopen = sessionStorage.getItem(OPEN_KEY) === '1';
+      reopen ||= sessionStorage.getItem(OPEN_KEY) === '1';
     } catch {
       /* no storage */
     }
@@ -171,25 +189,33 @@ export function init(settings: ParleySettings = {}, script: HTMLScriptElement | 
   if (document.body) mount();
   else document.addEventListener('DOMContentLoaded', mount, { once: true });
 
-  fetch(base + WIDGET_CONFIG_PATH)
-    .then((r) => (r.ok ? (r.json() as Promise<WidgetConfig>) : null))
-    .then((config) => {
-      if (!config) return;
-      hostNode.style.setProperty('--accent', config.color);
-      hostNode.style.setProperty('--on-accent', accentText(config.color));
-      position = settings.position ?? config.position;
-      place();
-      label.textContent = config.launcherText;
-      if (config.logoUrl) {
-        const logo = document.createElement('img');
-        logo.src = config.logoUrl;
-        logo.alt = '';
-        launcher.querySelector('svg')?.replaceWith(logo);
-      }
-    })
-    .catch(() => {
-      /* the launcher keeps its default look */
-    });
+  function showLook(look: WidgetLook): void {
+    hostNode.style.setProperty('--accent', look.color);
+    hostNode.style.setProperty('--on-accent', accentText(look.color));
+    position = settings.position ?? look.position;
+    place();
+    label.textContent = look.launcherText;
+    let next: Element = bubble;
+    if (look.logoUrl) {
+      const logo = document.createElement('img');
+      // an uploaded logo's address is a path on the Parley server
+      logo.src = new URL(look.logoUrl, base).href;
+      logo.alt = '';
+      next = logo;
+    }
+    if (next !== mark) mark.replaceWith(next);
+    mark = next;
+  }
+
+  // the preview waits for the look the console is editing
+  if (!preview) {
+    fetch(base + WIDGET_CONFIG_PATH)
+      .then((r) => (r.ok ? (r.json() as Promise<WidgetConfig>) : null))
+      .then((config) => config && showLook(config))
+      .catch(() => {
+        /* the launcher keeps its default look */
+      });
+  }
   return api;
 }
 
@@ -222,6 +248,7 @@ if (script && /\/parley\.js([?#]|$)/.test(script.src)) {
       ...(data.theme && { theme: data.theme as ParleySettings['theme'] }),
       ...(data.position && { position: data.position as ParleySettings['position'] }),
       ...(data.load && { load: data.load as ParleySettings['load'] }),
+      ...(data.preview !== undefined && { preview: true }),
     },
     script,
   );

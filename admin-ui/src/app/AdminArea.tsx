@@ -6,6 +6,8 @@ import { AuditLogPage } from '../features/identity/components/AuditLogPage';
 import { UsersPage } from '../features/identity/components/UsersPage';
 import { SystemPage } from '../features/platform/components/SystemPage';
 import { CannedResponsesPage } from '../features/canned/components/CannedResponsesPage';
+import { QualityPage } from '../features/assistant/components/QualityPage';
+import { WidgetPage } from '../features/settings/components/WidgetPage';
 import { isAdmin, useSession } from '../lib/session';
 import { text } from '../lib/text';
 
@@ -27,6 +29,8 @@ export const ADMIN_PAGES: AdminPage[] = [
   { path: 'audit', title: text.people.audit.title, element: <AuditLogPage /> },
   { path: 'system', title: text.people.system.title, element: <SystemPage /> },
   { path: 'canned-responses', title: text.cannedResponses.title, element: <CannedResponsesPage /> },
+  { path: 'widget', title: text.widget.title, element: <WidgetPage /> },
+  { path: 'quality', title: text.quality.title, element: <QualityPage /> },
 ];
 
 /** Where an admin runs the desk: the list of pages beside the one open. Anyone else is sent back to the inbox. */

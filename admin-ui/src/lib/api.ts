@@ -53,6 +53,13 @@ async function call(method: string, path: string, body?: unknown): Promise<Respo
   return response;
 }
 
+/** `path` with the query parameters that have a value (a filter left empty is left out). */
+export function withQuery(path: string, parameters: Record<string, string | undefined>): string {
+  const query = new URLSearchParams();
+  Object.entries(parameters).forEach(([name, value]) => value && query.set(name, value));
+  return `${path}?${query}`;
+}
+
 /** A page of a list, as every list endpoint answers. */
 export interface Page<T> {
   items: T[];

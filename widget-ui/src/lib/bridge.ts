@@ -1,4 +1,4 @@
-import type { UserMeta } from '@parley/protocol';
+import type { UserMeta, WidgetPreviewMessage } from '@parley/protocol';
 
 /**
  * Messages between the loader on the host page and the chat in its frame (window.postMessage). Each side posts only
@@ -9,7 +9,9 @@ export type HostMessage =
   | { type: 'shown'; focus: boolean }
   | { type: 'hidden' }
   /** `setUser`: who the visitor is, as the host site knows them. */
-  | { type: 'user'; user: Pick<UserMeta, 'name' | 'email'> };
+  | { type: 'user'; user: Pick<UserMeta, 'name' | 'email'> }
+  /** In the console's preview only: the look being edited, to show instead of the one saved. */
+  | WidgetPreviewMessage;
 
 export type FrameMessage =
   | { type: 'ready' }

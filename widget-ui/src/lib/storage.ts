@@ -23,3 +23,13 @@ export const store = {
     }
   },
 };
+
+/** A store that forgets everything with the page: for the console's preview, which must not touch a visitor's chat. */
+export function memoryStore(): typeof store {
+  const kept = new Map<string, string>();
+  return {
+    get: <T>(key: string) => (kept.has(key) ? (JSON.parse(kept.get(key)!) as T) : null),
+    set: (key, value) => void kept.set(key, JSON.stringify(value)),
+    remove: (key) => void kept.delete(key),
+  };
+}

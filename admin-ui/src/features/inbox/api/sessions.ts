@@ -1,5 +1,5 @@
 import type { Session, SessionStatus } from '@parley/protocol';
-import { api, type Page } from '../../../lib/api';
+import { api, withQuery, type Page } from '../../../lib/api';
 import { dayRange } from '../../../lib/time';
 
 export type View = 'mine' | 'unassigned' | 'resolved' | 'all';
@@ -16,9 +16,12 @@ export interface Filters {
 export const PAGE_SIZE = 50;
 
 export function listSessions(view: View, search: string, filters: Filters, page: number): Promise<Page<Session>> {
-  const query = new URLSearchParams({ view, page: String(page), size: String(PAGE_SIZE) });
-  Object.entries(narrowing(search, filters)).forEach(([name, value]) => query.set(name, value));
-  return api<Page<Session>>('GET', `/api/admin/sessions?${query}`);
+  return api<Page<Session>>('GET', withQuery('/api/admin/sessions', {
+    view,
+    page: String(page),
+    size: String(PAGE_SIZE),
+    ...narrowing(search, filters),
+  }));
 }
 
 export type ExportFormat = 'csv' | 'json';
@@ -31,15 +34,14 @@ export function exportLink(format: ExportFormat, search: string, filters: Filter
   return api('POST', '/api/admin/sessions/export/link', { format, ...narrowing(search, filters) });
 }
 
-/** The server's names for a search and filters, those set only. */
-function narrowing(search: string, filters: Filters): Record<string, string> {
-  const wanted: Record<string, string | undefined> = {
-    q: search.trim(),
+/** The server's names for a search and filters; those not set are undefined (left out of a query and of JSON). */
+function narrowing(search: string, filters: Filters): Record<string, string | undefined> {
+  return {
+    q: search.trim() || undefined,
     status: filters.status,
     assignedAgentId: filters.agentId,
     ...dayRange(filters.fromDay, filters.toDay),
   };
-  return Object.fromEntries(Object.entries(wanted).filter((entry): entry is [string, string] => Boolean(entry[1])));
 }
 
 /** Assigning a conversation to oneself takes it. */

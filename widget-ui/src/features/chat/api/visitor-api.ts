@@ -53,3 +53,10 @@ export class VisitorApi {
 function headers(session: SessionProof): Record<string, string> {
   return { [SESSION_HEADER]: session.sessionId, [SESSION_TOKEN_HEADER]: session.sessionToken };
 }
+
+/** The console's preview: it reads the config like any widget, but a message left with the offline form goes nowhere. */
+export class PreviewApi extends VisitorApi {
+  override ticket(): Promise<{ id: string }> {
+    return Promise.reject(new Error('This is a preview: nothing is sent.'));
+  }
+}

@@ -1,7 +1,7 @@
 package io.parley.conversations.boundary;
 
 import io.parley.conversations.control.AttachmentRows;
-import io.parley.conversations.control.ImageTypes;
+import io.parley.platform.control.ImageTypes;
 import io.parley.conversations.entity.Attachment;
 import io.parley.conversations.entity.ChatMessage;
 import io.parley.conversations.entity.ChatSession;

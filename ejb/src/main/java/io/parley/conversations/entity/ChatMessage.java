@@ -23,7 +23,16 @@ import java.util.UUID;
 @NamedQuery(name = ChatMessage.CARRYING, query = "SELECT m.attachmentId, m.clientMsgId FROM ChatMessage m WHERE m.attachmentId IN :ids")
 @NamedQuery(name = ChatMessage.FROM_VISITOR, query = "SELECT m.id FROM ChatMessage m WHERE m.sessionId = :sessionId "
         + "AND m.sender = io.parley.conversations.entity.Sender.USER")
+@NamedQuery(name = ChatMessage.TEXTS, query = "SELECT m.id, m.text FROM ChatMessage m WHERE m.id IN :ids")
+@NamedQuery(name = ChatMessage.QUESTIONS, query = "SELECT a.id, q.text FROM ChatMessage a, ChatMessage q WHERE a.id IN :ids "
+        + "AND q.sessionId = a.sessionId AND q.sender = io.parley.conversations.entity.Sender.USER AND q.seq = "
+        + "(SELECT MAX(p.seq) FROM ChatMessage p WHERE p.sessionId = a.sessionId AND p.sender = io.parley.conversations.entity.Sender.USER AND p.seq < a.seq)")
 public class ChatMessage {
+
+    /** The text of each of the messages {@code :ids}: id, text. */
+    public static final String TEXTS = "ChatMessage.texts";
+    /** For each of the messages {@code :ids}, the visitor's message last before it (what it answered): id, its text. */
+    public static final String QUESTIONS = "ChatMessage.questions";
 
     public static final String AFTER_SEQ = "ChatMessage.afterSeq";
     public static final String BEFORE_SEQ = "ChatMessage.beforeSeq";

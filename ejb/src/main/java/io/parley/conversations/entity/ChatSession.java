@@ -32,8 +32,11 @@ import java.util.UUID;
 @NamedQuery(name = ChatSession.OF_VISITOR, query = "SELECT s FROM ChatSession s WHERE LOWER(s.visitor.email) = :email AND s.id <> :id AND (:admin = TRUE OR s.assignedAgentId IS NULL OR s.assignedAgentId = :agentId) ORDER BY s.createdAt DESC, s.id DESC")
 @NamedQuery(name = ChatSession.ASSIGNED_TO, query = "SELECT s.id FROM ChatSession s WHERE s.status = io.parley.conversations.entity.SessionStatus.ASSIGNED AND s.assignedAgentId = :agentId ORDER BY s.id")
 @NamedQuery(name = ChatSession.IDLE, query = "SELECT s.id FROM ChatSession s WHERE s.status IN :open AND s.lastActivityAt < :cutoff ORDER BY s.lastActivityAt")
+@NamedQuery(name = ChatSession.RATINGS, query = "SELECT s.id, s.rating, s.ratingComment FROM ChatSession s WHERE s.id IN :ids")
 public class ChatSession {
 
+    /** The visitor's rating of each of the sessions {@code :ids} (null where they gave none): id, score, comment. */
+    public static final String RATINGS = "ChatSession.ratings";
     public static final String LOCKED = "ChatSession.locked";
     public static final String LOCKED_ALL = "ChatSession.lockedAll";
     public static final String IDLE = "ChatSession.idle";

@@ -7,6 +7,9 @@ import io.parley.settings.entity.ClosedDate;
 import io.parley.settings.entity.DeskSettings;
 import io.parley.settings.entity.OpeningPeriod;
 import io.parley.settings.entity.RoutingRules;
+import io.parley.platform.control.ImageTypes;
+import io.parley.platform.entity.Refusal;
+import io.parley.settings.entity.WidgetLogo;
 import io.parley.settings.entity.WidgetLook;
 import io.parley.settings.entity.WidgetPosition;
 import jakarta.ejb.Stateless;
@@ -17,6 +20,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -113,14 +117,51 @@ public class Settings {
         return new Look(look.title(), look.color(), look.position(), look.launcherText(), look.logoUrl());
     }
 
-    /** Replaces the widget's look as a whole. */
+    /**
+     * Replaces the widget's look as a whole. Its logo is an uploaded one ({@link #storeLogo}), an image on another web
+     * host, or none; the uploaded logos it does not name are removed.
+     * @throws Refusal (invalid) naming an uploaded logo that is not stored (any more)
+     */
     public Look changeLook(Actor actor, Look next) {
+        Optional<String> uploaded = Optional.ofNullable(next.logoUrl()).flatMap(WidgetLogo::idIn);
+        if (uploaded.isPresent() && em.find(WidgetLogo.class, uploaded.get()) == null) {
+            throw new Refusal(Refusal.Kind.INVALID, "logo_gone", "That logo is no longer stored: upload it again");
+        }
+        uploaded.map(kept -> em.createNamedQuery(WidgetLogo.DELETE_ALL_BUT).setParameter("kept", kept))
+                .orElseGet(() -> em.createNamedQuery(WidgetLogo.DELETE_ALL)).executeUpdate();
         em.find(WidgetLook.class, WidgetLook.ID).change(next.title(), next.color(), next.position(), next.launcherText(),
                 next.logoUrl(), actor.userId());
         audit.record(actor, "widget.change", "widget", "title=\"" + next.title() + "\", color=" + next.color()
                 + ", position=" + next.position().wireName() + ", launcherText=\"" + next.launcherText() + "\", logoUrl="
                 + (next.logoUrl() == null ? "none" : next.logoUrl()));
         return next;
+    }
+
+    /**
+     * Keeps an image for the widget's logo, to be named in the look by its {@link WidgetLogo#url() url} (the look does
+     * not change yet: the admin sees it in the preview first). The same image uploaded again is the same logo.
+     * @throws Refusal ({@code not_an_image}) unless the bytes are a PNG, JPEG, GIF or WebP image, whatever they are called
+     */
+    public WidgetLogo storeLogo(Actor actor, byte[] content) {
+        String mediaType = ImageTypes.of(content).orElseThrow(() -> new Refusal(Refusal.Kind.UNSUPPORTED_MEDIA_TYPE, "not_an_image",
+                "A logo must be a PNG, JPEG, GIF or WebP image (SVG is not taken: it can carry scripts)"));
+        WidgetLogo stored = em.find(WidgetLogo.class, WidgetLogo.idOf(content));
+        if (stored != null) {
+            return stored;
+        }
+        WidgetLogo logo = new WidgetLogo(mediaType, content, actor.userId());
+        em.persist(logo);
+        audit.record(actor, "widget.logo-upload", "widget", logo.url() + " (" + mediaType + ", " + content.length + " bytes)");
+        return logo;
+    }
+
+    /** @throws Refusal (not found) when there is no such logo (any more) */
+    public WidgetLogo logo(String id) {
+        WidgetLogo logo = id == null ? null : em.find(WidgetLogo.class, id);
+        if (logo == null) {
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "There is no logo " + id);
+        }
+        return logo;
     }
 
     /** What every visitor's widget asks for when it loads: its look, the welcome message, and whether the desk is open. */

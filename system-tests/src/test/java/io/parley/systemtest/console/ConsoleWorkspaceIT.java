@@ -2,7 +2,6 @@ package io.parley.systemtest.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.FrameLocator;
@@ -17,18 +16,16 @@ import io.parley.systemtest.support.ChatClient;
 import io.parley.systemtest.support.Chromium;
 import io.parley.systemtest.support.Chromium.RunningChromium;
 import io.parley.systemtest.support.ConsolePage;
+import io.parley.systemtest.support.Images;
 import io.parley.systemtest.support.ParleyEnvironment;
 import io.parley.systemtest.support.WidgetDesk;
 import io.parley.systemtest.support.WidgetDesk.Account;
 import io.parley.systemtest.support.WidgetDesk.RunningDesk;
 import io.parley.systemtest.support.WidgetPage;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,7 +116,7 @@ class ConsoleWorkspaceIT {
             console.page().getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Reply")).check();
 
             // the visitor's screenshot goes back to them with a mark on it
-            widget.chat().locator("input[type=file]").setInputFiles(new FilePayload("screen.png", "image/png", png(400, 300, Color.WHITE)));
+            widget.chat().locator("input[type=file]").setInputFiles(new FilePayload("screen.png", "image/png", Images.png(400, 300, Color.WHITE)));
             assertThat(console.page().getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("Image from the visitor"))).isVisible();
             console.button("Annotate and send back").click();
             Locator dialog = console.page().getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Send an image"));
@@ -288,7 +285,7 @@ class ConsoleWorkspaceIT {
     void anAgentSendsTheVisitorsImageBackWithMarksAndAnImageOfTheirOwn(RunningDesk desk, RunningChromium chromium, @TempDir Path files) throws IOException {
         desk.answers("Happy to help.", List.of());
         Account ivy = desk.newAccount("Ivy Console", "agent");
-        byte[] screen = png(400, 300, Color.WHITE);
+        byte[] screen = Images.png(400, 300, Color.WHITE);
         try (BrowserContext agentBrowser = chromium.visitor(1280, 900); ChatClient visitor = ChatClient.connect(desk.parley().server().ws("/ws/chat"))) {
             ConsolePage console = ConsolePage.open(agentBrowser, desk.url("/admin/"));
             console.signIn(ivy.email(), ivy.password());
@@ -327,7 +324,7 @@ class ConsoleWorkspaceIT {
             assertThat(marked(back)).as("the rectangle is drawn into the image").isTrue();
 
             Path own = files.resolve("diagram.png");
-            byte[] diagram = png(120, 80, Color.BLUE);
+            byte[] diagram = Images.png(120, 80, Color.BLUE);
             Files.write(own, diagram);
             console.page().getByLabel("Attach an image").setInputFiles(own);
             dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send image")).click();
@@ -350,21 +347,6 @@ class ConsoleWorkspaceIT {
         console.page().mouse().down();
         console.page().mouse().move(surface.x + toX, surface.y + toY, new Mouse.MoveOptions().setSteps(5));
         console.page().mouse().up();
-    }
-
-    private static byte[] png(int width, int height, Color color) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = image.createGraphics();
-        graphics.setColor(color);
-        graphics.fillRect(0, 0, width, height);
-        graphics.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     /** Whether any pixel of the image is far from white: a mark. */

@@ -112,10 +112,27 @@ class AccessMatrixIT {
                 new String[] {"GET", "/api/canned-responses/export"}, new String[] {"POST", "/api/canned-responses/import/preview"},
                 new String[] {"POST", "/api/canned-responses/import"})) {
             assertThat(rule(change[0], change[1])).as("%s %s", change[0], change[1]).satisfies(endpoint -> {
+    }
+
+    @Test
+    void theWidgetsLogoIsReadByAnyoneButUploadedOnlyByAdminsWhoAloneSeeTheSitesAndTheAnswers() {
+        assertThat(rule("GET", "/api/widget/logos/{id}").isPublic()).as("the logo, in every visitor's widget").isTrue();
+        for (String[] adminOnly : List.of(new String[] {"POST", "/api/admin/widget/logo"}, new String[] {"GET", "/api/admin/widget/sites"},
+                new String[] {"GET", "/api/admin/accuracy"})) {
+            assertThat(rule(adminOnly[0], adminOnly[1])).as(String.join(" ", adminOnly)).satisfies(endpoint -> {
                 assertThat(endpoint.isPublic()).isFalse();
                 assertThat(endpoint.roles()).containsExactly("admin");
             });
         }
+    }
+
+    @Test
+        assertThat(rule("PUT", "/api/admin/accuracy/{messageId}/mark").roles()).as("agents mark answers in their conversations too")
+                .containsExactlyInAnyOrder("admin", "agent");
+        assertThat(api.get("/api/widget/logos/" + "0".repeat(64), null).status()).as("anonymous, a logo there is not").isEqualTo(404);
+        assertThat(api.get("/api/admin/accuracy?marked=false", agent).status()).isEqualTo(403);
+        assertThat(api.get("/api/admin/accuracy?marked=false", admin).status()).isEqualTo(200);
+        assertThat(api.get("/api/admin/accuracy?marked=maybe", admin).status()).isEqualTo(400);
     }
 
     private static Endpoint rule(String method, String path) {

@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -42,15 +43,19 @@ public class AccuracyResource {
     @Inject
     Caller caller;
 
-    /** {@code responseType}: auto_reply, llm or fallback; {@code provider}: openai, gemini or anthropic; times ISO-8601. */
+    /**
+     * {@code responseType}: auto_reply, llm or fallback; {@code provider}: openai, gemini or anthropic; times ISO-8601;
+     * {@code marked}: true for the answers a person marked, false for the others.
+     */
     @GET
     @RolesAllowed("admin")
     public Page<EntryView> find(@QueryParam("responseType") String responseType, @QueryParam("provider") String provider,
                                 @QueryParam("sessionId") String sessionId, @QueryParam("from") String from, @QueryParam("to") String to,
+                                @QueryParam("marked") @Pattern(regexp = "true|false", message = "must be true or false") String marked,
                                 @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         AccuracyLog.Filter filter = new AccuracyLog.Filter(responseType == null ? null : ResponseType.fromWire(responseType),
                 provider == null ? null : Provider.fromWire(provider), sessionId,
-                QueryParameters.utc("from", from), QueryParameters.utc("to", to));
+                QueryParameters.utc("from", from), QueryParameters.utc("to", to), marked == null ? null : Boolean.valueOf(marked));
         return log.find(filter, page, size).map(EntryView::of);
     }
 
@@ -78,16 +83,22 @@ public class AccuracyResource {
     @Path("{messageId}/mark")
     @RolesAllowed({"admin", "agent"})
     public EntryView mark(@PathParam("messageId") String messageId, @NotNull @Valid Mark mark) {
-        return EntryView.of(new AccuracyLog.Entry(log.mark(caller.user(), caller.actor(), messageId, mark.correct(), mark.comment()), List.of()));
+        return EntryView.of(log.mark(caller.user(), caller.actor(), messageId, mark.correct(), mark.comment()));
     }
 
     public record Mark(@NotNull Boolean correct, @Size(max = 1000) String comment) {
     }
 
+    /**
+     * {@code question}: the start of the visitor's message the answer followed; {@code answer}: the start of the answer
+     * (each null if there is none); {@code helpful}: the visitor's thumbs on it; {@code rating} and {@code ratingComment}:
+     * the visitor's rating of the whole conversation.
+     */
     public record EntryView(String id, String sessionId, String messageId, String responseType, String provider, String model,
                             int latencyMs, Integer firstTokenMs, Integer tokensIn, Integer tokensOut, Double confidence,
                             int failoverAttempts, String handoffReason, Boolean helpful, String humanMark, String humanComment,
-                            String markedBy, Instant at, List<AttemptView> attempts) {
+                            String markedBy, Instant at, List<AttemptView> attempts, String question, String answer,
+                            Integer rating, String ratingComment) {
 
         static EntryView of(AccuracyLog.Entry entry) {
             BotAnswer answer = entry.answer();
@@ -95,7 +106,8 @@ public class AccuracyResource {
                     answer.provider() == null ? null : answer.provider().wireName(), answer.model(), answer.latencyMs(), answer.firstTokenMs(),
                     answer.tokensIn(), answer.tokensOut(), answer.confidence(), answer.failoverAttempts(), answer.handoffReason(),
                     answer.helpful(), answer.humanMark(), answer.humanComment(), answer.markedBy(), UtcClock.instant(answer.createdAt()),
-                    entry.attempts().stream().map(AttemptView::of).toList());
+                    entry.attempts().stream().map(AttemptView::of).toList(), entry.question(), entry.text(), entry.rating(),
+                    entry.ratingComment());
         }
     }
 

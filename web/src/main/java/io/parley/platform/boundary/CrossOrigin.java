@@ -70,7 +70,8 @@ public class CrossOrigin extends HttpFilter {
      * {@code GET /api/tickets} stays the console's, only the offline form's {@code POST} is the visitors'.
      */
     private static boolean visitorRoute(String method, String path) {
-        return path.startsWith("/widget/") || path.equals("/api/widget/config") || path.equals("/api/chat/rating")
+        return path.startsWith("/widget/") || path.equals("/api/widget/config") || path.startsWith("/api/widget/logos/")
+                || path.equals("/api/chat/rating")
                 || (method.equals("POST") && path.equals("/api/tickets")) || path.startsWith(HttpPolicy.ATTACHMENTS_PATH);
     }
 }

@@ -1,4 +1,4 @@
-package io.parley.conversations.control;
+package io.parley.platform.control;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
