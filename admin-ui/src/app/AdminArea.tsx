@@ -1,5 +1,7 @@
 import type { ReactElement } from 'react';
 import { Navigate, NavLink, Outlet } from 'react-router';
+import { AssistantPage } from '../features/assistant/components/AssistantPage';
+import { FleetPage } from '../features/assistant/components/FleetPage';
 import { isAdmin, useSession } from '../lib/session';
 import { text } from '../lib/text';
 
@@ -14,7 +16,10 @@ export interface AdminPage {
  * The admin's pages, in the order the list shows them. Each page is a feature of its own (features/<component>/) and
  * is listed here once: the router and the list both read it.
  */
-export const ADMIN_PAGES: AdminPage[] = [];
+export const ADMIN_PAGES: AdminPage[] = [
+  { path: 'fleet', title: text.assistant.fleet.title, element: <FleetPage /> },
+  { path: 'assistant', title: text.assistant.settings.title, element: <AssistantPage /> },
+];
 
 /** Where an admin runs the desk: the list of pages beside the one open. Anyone else is sent back to the inbox. */
 export function AdminArea() {
