@@ -1,12 +1,14 @@
 import type { ReactElement } from 'react';
 import { Navigate, NavLink, Outlet } from 'react-router';
-import { ExportsPage } from '../features/inbox/components/ExportsPage';
-import { RoutingHoursPage } from '../features/settings/components/RoutingHoursPage';
+import { AssistantPage } from '../features/assistant/components/AssistantPage';
+import { FleetPage } from '../features/assistant/components/FleetPage';
+import { QualityPage } from '../features/assistant/components/QualityPage';
+import { CannedResponsesPage } from '../features/canned/components/CannedResponsesPage';
 import { AuditLogPage } from '../features/identity/components/AuditLogPage';
 import { UsersPage } from '../features/identity/components/UsersPage';
+import { ExportsPage } from '../features/inbox/components/ExportsPage';
 import { SystemPage } from '../features/platform/components/SystemPage';
-import { CannedResponsesPage } from '../features/canned/components/CannedResponsesPage';
-import { QualityPage } from '../features/assistant/components/QualityPage';
+import { RoutingHoursPage } from '../features/settings/components/RoutingHoursPage';
 import { WidgetPage } from '../features/settings/components/WidgetPage';
 import { isAdmin, useSession } from '../lib/session';
 import { text } from '../lib/text';
@@ -23,14 +25,16 @@ export interface AdminPage {
  * is listed here once: the router and the list both read it.
  */
 export const ADMIN_PAGES: AdminPage[] = [
-  { path: 'routing', title: text.routing.title, element: <RoutingHoursPage /> },
-  { path: 'exports', title: text.exports.title, element: <ExportsPage /> },
-  { path: 'users', title: text.people.users.title, element: <UsersPage /> },
-  { path: 'audit', title: text.people.audit.title, element: <AuditLogPage /> },
-  { path: 'system', title: text.people.system.title, element: <SystemPage /> },
+  { path: 'fleet', title: text.assistant.fleet.title, element: <FleetPage /> },
+  { path: 'assistant', title: text.assistant.settings.title, element: <AssistantPage /> },
   { path: 'canned-responses', title: text.cannedResponses.title, element: <CannedResponsesPage /> },
+  { path: 'users', title: text.people.users.title, element: <UsersPage /> },
+  { path: 'routing', title: text.routing.title, element: <RoutingHoursPage /> },
   { path: 'widget', title: text.widget.title, element: <WidgetPage /> },
   { path: 'quality', title: text.quality.title, element: <QualityPage /> },
+  { path: 'audit', title: text.people.audit.title, element: <AuditLogPage /> },
+  { path: 'exports', title: text.exports.title, element: <ExportsPage /> },
+  { path: 'system', title: text.people.system.title, element: <SystemPage /> },
 ];
 
 /** Where an admin runs the desk: the list of pages beside the one open. Anyone else is sent back to the inbox. */

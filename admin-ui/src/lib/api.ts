@@ -1,4 +1,5 @@
 import type { Problem } from '@parley/protocol';
+import { EventSourceParserStream } from 'eventsource-parser/stream';
 import { session } from './session';
 import { text } from './text';
 
@@ -27,9 +28,31 @@ export async function download(path: string): Promise<Blob> {
   return (await call('GET', path)).blob();
 }
 
-async function call(method: string, path: string, body?: unknown): Promise<Response> {
+/**
+ * Posts {@code body} to an endpoint that answers with server-sent events and hands each event to {@code onEvent} as it
+ * comes (its name and its data read as JSON), until the server ends the stream. EventSource cannot send the bearer
+ * token, so this is `fetch` and a stream reader; eventsource-parser (MIT, maintained) reads the events. A refusal
+ * before the stream is an {@link ApiError} as for any call.
+ */
+export async function postForEvents(path: string, body: unknown, onEvent: (name: string, data: unknown) => void, signal?: AbortSignal): Promise<void> {
+  const response = await call('POST', path, body, { accept: 'text/event-stream', signal });
+  const events = response.body!.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream());
+  const reader = events.getReader();
+  try {
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      onEvent(read.value.event ?? 'message', JSON.parse(read.value.data));
+    }
+  } catch (failure) {
+    throw signal?.aborted ? failure : new ApiError(0, text.errors.offline);
+  }
+}
+
+async function call(method: string, path: string, body?: unknown, options: { accept?: string; signal?: AbortSignal } = {}): Promise<Response> {
   const signedIn = session.current();
   const headers: Record<string, string> = {};
+  if (options.accept) {
+    headers.Accept = options.accept;
+  }
   if (signedIn) {
     headers.Authorization = `Bearer ${signedIn.token}`;
   }
@@ -39,8 +62,11 @@ async function call(method: string, path: string, body?: unknown): Promise<Respo
   }
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : raw ? body : JSON.stringify(body) });
-  } catch {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : raw ? body : JSON.stringify(body), signal: options.signal });
+  } catch (failure) {
+    if (options.signal?.aborted) {
+      throw failure;
+    }
     throw new ApiError(0, text.errors.offline);
   }
   if (response.status === 401 && signedIn) {

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { Field } from '../../../lib/Field';
+import { Field, type FieldProps } from '../../../lib/Field';
 import { QueryStatus } from '../../../lib/QueryStatus';
 import { text } from '../../../lib/text';
 import { ago, at } from '../../../lib/time';
@@ -51,8 +51,8 @@ export function QualityPage() {
 
 function Filters({ filters, onChange }: { filters: QualityFilters; onChange: (filters: QualityFilters) => void }) {
   const change = (name: keyof QualityFilters, value: string) => onChange({ ...filters, [name]: value || undefined });
-  const choices = (name: 'provider' | 'responseType' | 'marked', any: string, options: Record<string, string>) => (id: string) => (
-    <select id={id} value={filters[name] ?? ''} onChange={(e) => change(name, e.target.value)}>
+  const choices = (name: 'provider' | 'responseType' | 'marked', any: string, options: Record<string, string>) => (field: FieldProps) => (
+    <select {...field} value={filters[name] ?? ''} onChange={(e) => change(name, e.target.value)}>
       <option value="">{any}</option>
       {Object.entries(options).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
     </select>
@@ -64,10 +64,10 @@ function Filters({ filters, onChange }: { filters: QualityFilters; onChange: (fi
       <Field label={text.quality.type}>{choices('responseType', text.quality.anyType, text.quality.types)}</Field>
       <Field label={text.quality.marked}>{choices('marked', text.quality.anyMark, text.quality.markedChoices)}</Field>
       <Field label={text.quality.from}>
-        {(id) => <input id={id} type="date" value={filters.fromDay ?? ''} max={filters.toDay} onChange={(e) => change('fromDay', e.target.value)} />}
+        {(field) => <input {...field} type="date" value={filters.fromDay ?? ''} max={filters.toDay} onChange={(e) => change('fromDay', e.target.value)} />}
       </Field>
       <Field label={text.quality.to}>
-        {(id) => <input id={id} type="date" value={filters.toDay ?? ''} min={filters.fromDay} onChange={(e) => change('toDay', e.target.value)} />}
+        {(field) => <input {...field} type="date" value={filters.toDay ?? ''} min={filters.fromDay} onChange={(e) => change('toDay', e.target.value)} />}
       </Field>
       <button type="button" className="quiet" disabled={!Object.values(filters).some(Boolean)} onClick={() => onChange({})}>
         {text.quality.clear}
@@ -143,7 +143,7 @@ function Verdict({ entry }: { entry: AccuracyEntry }) {
         <label><input type="radio" name={group} checked={!correct} onChange={() => setCorrect(false)} />{text.quality.wrong}</label>
       </fieldset>
       <Field label={text.quality.comment}>
-        {(id) => <textarea id={id} rows={2} maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} />}
+        {(field) => <textarea {...field} rows={2} maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} />}
       </Field>
       <div className="row">
         <button type="submit" disabled={mark.isPending}>{text.quality.saveMark}</button>

@@ -78,8 +78,8 @@ function Filters({ filters, onChange }: { filters: AuditFilters; onChange: (filt
     <fieldset className="filter-fields audit-filters">
       <legend className="sr-only">{words.filters}</legend>
       <Field label={words.who}>
-        {(id) => (
-          <select id={id} value={filters.actorId ?? ''} onChange={(event) => set('actorId', event.target.value)}>
+        {(field) => (
+          <select {...field} value={filters.actorId ?? ''} onChange={(event) => set('actorId', event.target.value)}>
             <option value="">{words.anyone}</option>
             {(people.data?.items ?? []).map((person) => (
               <option key={person.id} value={person.id}>{`${person.name} (${person.email})`}</option>
@@ -88,8 +88,8 @@ function Filters({ filters, onChange }: { filters: AuditFilters; onChange: (filt
         )}
       </Field>
       <Field label={words.what}>
-        {(id) => (
-          <select id={id} value={filters.action ?? ''} onChange={(event) => set('action', event.target.value)}>
+        {(field) => (
+          <select {...field} value={filters.action ?? ''} onChange={(event) => set('action', event.target.value)}>
             <option value="">{words.anything}</option>
             {(actions.data ?? []).map((action) => (
               <option key={action} value={action}>{actionText(action)}</option>
@@ -98,10 +98,10 @@ function Filters({ filters, onChange }: { filters: AuditFilters; onChange: (filt
         )}
       </Field>
       <Field label={words.from}>
-        {(id) => <input id={id} type="date" value={filters.fromDay ?? ''} max={filters.toDay} onChange={(event) => set('fromDay', event.target.value)} />}
+        {(field) => <input {...field} type="date" value={filters.fromDay ?? ''} max={filters.toDay} onChange={(event) => set('fromDay', event.target.value)} />}
       </Field>
       <Field label={words.to}>
-        {(id) => <input id={id} type="date" value={filters.toDay ?? ''} min={filters.fromDay} onChange={(event) => set('toDay', event.target.value)} />}
+        {(field) => <input {...field} type="date" value={filters.toDay ?? ''} min={filters.fromDay} onChange={(event) => set('toDay', event.target.value)} />}
       </Field>
       <button type="button" className="quiet" disabled={!Object.values(filters).some(Boolean)} onClick={() => onChange({})}>{words.clear}</button>
       {people.isError && <QueryStatus query={people} failed={words.choicesFailed} />}

@@ -47,8 +47,8 @@ export function FilterFields({ filters, onChange, byAgent }: Props) {
   return (
     <>
       <Field label={text.inbox.filters.status}>
-        {(id) => (
-          <select id={id} value={filters.status ?? ''} onChange={(e) => change('status', e.target.value)}>
+        {(field) => (
+          <select {...field} value={filters.status ?? ''} onChange={(e) => change('status', e.target.value)}>
             <option value="">{text.inbox.filters.anyStatus}</option>
             {STATUSES.map((status) => (
               <option key={status} value={status}>{text.status[status]}</option>
@@ -58,8 +58,8 @@ export function FilterFields({ filters, onChange, byAgent }: Props) {
       </Field>
       {byAgent && (
         <Field label={text.inbox.filters.agent}>
-          {(id) => (
-            <select id={id} value={filters.agentId ?? ''} onChange={(e) => change('agentId', e.target.value)}>
+          {(field) => (
+            <select {...field} value={filters.agentId ?? ''} onChange={(e) => change('agentId', e.target.value)}>
               <option value="">{text.inbox.filters.anyAgent}</option>
               {(agents.data ?? []).map((agent) => (
                 <option key={agent.userId} value={agent.userId}>{agent.name}</option>
@@ -70,10 +70,10 @@ export function FilterFields({ filters, onChange, byAgent }: Props) {
       )}
       {byAgent && agents.isError && <QueryStatus query={agents} failed={text.inbox.filters.agentsFailed} />}
       <Field label={text.inbox.filters.from}>
-        {(id) => <input id={id} type="date" value={filters.fromDay ?? ''} max={filters.toDay} onChange={(e) => change('fromDay', e.target.value)} />}
+        {(field) => <input {...field} type="date" value={filters.fromDay ?? ''} max={filters.toDay} onChange={(e) => change('fromDay', e.target.value)} />}
       </Field>
       <Field label={text.inbox.filters.to}>
-        {(id) => <input id={id} type="date" value={filters.toDay ?? ''} min={filters.fromDay} onChange={(e) => change('toDay', e.target.value)} />}
+        {(field) => <input {...field} type="date" value={filters.toDay ?? ''} min={filters.fromDay} onChange={(e) => change('toDay', e.target.value)} />}
       </Field>
     </>
   );

@@ -95,6 +95,14 @@ public class AccuracyLog {
                 .toList();
     }
 
+    /** Per configuration of the fleet (by its id) since {@code since}: calls, failed calls, average latency. */
+    public List<ConfigFigures> configurations(LocalDateTime since) {
+        return em.createNamedQuery(LlmAttempt.BY_CONFIG, Object[].class).setParameter("since", since).getResultStream()
+                .map(row -> new ConfigFigures((String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue(),
+                        ((Number) row[3]).doubleValue()))
+                .toList();
+    }
+
     /** What the assistant has cost in the session so far: calls to providers (failed ones too) and tokens. */
     public SessionCost cost(String sessionId) {
         long calls = em.createNamedQuery(LlmAttempt.COUNT_OF_SESSION, Long.class).setParameter("sessionId", sessionId).getSingleResult();
@@ -166,7 +174,19 @@ public class AccuracyLog {
     public record ProviderFigures(Provider provider, long calls, long failures, double averageLatencyMs) {
 
         public double errorRate() {
-            return calls == 0 ? 0 : (double) failures / calls;
+            return errorRateOf(calls, failures);
         }
+    }
+
+    /** The same figures for one configuration of the fleet (by its id; a removed configuration's remain). */
+    public record ConfigFigures(String configId, long calls, long failures, double averageLatencyMs) {
+
+        public double errorRate() {
+            return errorRateOf(calls, failures);
+        }
+    }
+
+    private static double errorRateOf(long calls, long failures) {
+        return calls == 0 ? 0 : (double) failures / calls;
     }
 }

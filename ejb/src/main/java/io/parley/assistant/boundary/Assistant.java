@@ -33,7 +33,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -195,9 +194,7 @@ public class Assistant {
             return Optional.empty();
         }
         ReplyFormat.Reply reply = ReplyFormat.read(generated.completion().get().text());
-        Optional<String> handoff = reply.handoff()
-                ? Optional.of(reply.reason() == null ? "assistant_handoff" : Texts.cut("assistant_handoff: " + reply.reason(), BotAnswer.MAX_REASON_LENGTH))
-                : reply.confidence() != null && reply.confidence() < minConfidence ? Optional.of("low_confidence") : Optional.empty();
+        Optional<String> handoff = reply.handoverReason(minConfidence, BotAnswer.MAX_REASON_LENGTH);
         ChatMessage message = transcript.append(sessionId, Sender.BOT, reply.answer(), null).message();
         Target by = generated.answeredBy().orElseThrow();
         BotAnswer logged = new BotAnswer(sessionId, message.id(), ResponseType.LLM, generated.latencyMs())
@@ -291,24 +288,10 @@ public class Assistant {
      * visitor, as the providers may see them (redacted when so configured).
      */
     static List<Prompt.Turn> turns(List<ChatMessage> messages, Redaction redaction) {
-        List<Prompt.Turn> turns = new ArrayList<>();
-        for (ChatMessage message : messages) {
-            if (message.sender() == Sender.SYSTEM) {
-                continue;
-            }
-            Prompt.Role role = message.sender() == Sender.USER ? Prompt.Role.USER : Prompt.Role.ASSISTANT;
-            String text = redaction.apply(message.text());
-            if (turns.isEmpty() && role == Prompt.Role.ASSISTANT) {
-                continue;
-            }
-            Prompt.Turn last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
-            if (last != null && last.role() == role) {
-                turns.set(turns.size() - 1, new Prompt.Turn(role, last.text() + "\n\n" + text, last.images()));
-            } else {
-                turns.add(new Prompt.Turn(role, text, List.of()));
-            }
-        }
-        return turns;
+        return Prompt.conversation(messages.stream().filter(message -> message.sender() != Sender.SYSTEM)
+                .map(message -> new Prompt.Turn(message.sender() == Sender.USER ? Prompt.Role.USER : Prompt.Role.ASSISTANT,
+                        redaction.apply(message.text()), List.of()))
+                .toList());
     }
 
     /**

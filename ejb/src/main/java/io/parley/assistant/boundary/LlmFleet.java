@@ -7,6 +7,7 @@ import io.parley.assistant.entity.Outcome;
 import io.parley.identity.boundary.AuditLog;
 import io.parley.identity.entity.Actor;
 import io.parley.platform.entity.Refusal;
+import io.parley.platform.entity.Texts;
 import io.parley.secrets.boundary.Secrets;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -18,19 +19,27 @@ import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The LLM fleet's configurations, as admins manage them: add, change, make one the primary, remove. API keys are
- * sealed before they are stored, never returned (an answer shows at most their last four characters) and never
- * written to the audit log. The first configuration becomes the primary.
+ * The LLM fleet's configurations, as admins manage them: add, change, put in the order they are tried, make one the
+ * primary, remove. The primary is the first enabled configuration in that order — the one asked first — and making one
+ * the primary moves it to the front. API keys are sealed before they are stored, never returned (an answer shows at
+ * most their last four characters) and never written to the audit log.
  */
 @Stateless
 public class LlmFleet {
 
     static final int SHOWN_KEY_CHARACTERS = 4;
+    /** The highest priority a configuration may have (the lowest in the order). */
+    public static final int MAX_PRIORITY = 1000;
+    static final int MAX_AUDIT_DETAIL = 1000;
     static final String UNREADABLE_KEY = "Its API key cannot be opened (damaged, or sealed with another master key): enter it again";
 
     @PersistenceContext(unitName = "parley")
@@ -44,20 +53,26 @@ public class LlmFleet {
 
     /** In the order they are tried: by priority, then age. */
     public List<Configured> list() {
-        return em.createNamedQuery(LlmConfig.ALL, LlmConfig.class).getResultStream().map(this::configured).toList();
+        List<LlmConfig> all = all();
+        String primary = primaryOf(all);
+        return all.stream().map(config -> configured(config, primary)).toList();
     }
 
     public long count() {
         return em.createNamedQuery(LlmConfig.COUNT, Long.class).getSingleResult();
     }
 
-    /** A new configuration; {@code apiKey} may be absent (a local OpenAI-compatible server needs none). */
+    /**
+     * A new configuration, tried after the others unless its settings name a priority; {@code apiKey} may be absent (a
+     * local OpenAI-compatible server needs none).
+     */
     public Configured add(Actor actor, LlmConfig.Settings settings, String apiKey) {
-        LlmConfig config = new LlmConfig(settings, seal(apiKey));
-        config.activate(count() == 0);
+        List<LlmConfig> all = all();
+        LlmConfig config = new LlmConfig(settings.priority() != null ? settings
+                : settings.at(all.isEmpty() ? 0 : Math.min(MAX_PRIORITY, all.get(all.size() - 1).priority() + 1)), seal(apiKey));
         em.persist(config);
         audit.record(actor, "llm-config.create", config.id(), describe(config) + (config.apiKeySealed() == null ? "" : ", with an API key"));
-        return configured(config);
+        return get(config.id());
     }
 
     /**
@@ -74,15 +89,48 @@ public class LlmFleet {
         }
         audit.record(actor, "llm-config.update", id, describe(config) + (keyLeftBehind ? ", API key removed: it does not follow to another host"
                 : apiKey == null ? "" : config.apiKeySealed() == null ? ", API key removed" : ", new API key"));
-        return configured(config);
+        return get(id);
     }
 
-    /** Makes the configuration the primary, and no other. */
+    /**
+     * Puts the configurations in the order they are to be tried, the first first; {@code ids} must name each of them
+     * once, so that an order chosen on an out-of-date list changes nothing.
+     * @throws Refusal (conflict) when {@code ids} are not exactly the fleet's configurations
+     */
+    public List<Configured> order(Actor actor, List<String> ids) {
+        List<LlmConfig> all = all();
+        Map<String, LlmConfig> byId = all.stream().collect(Collectors.toMap(LlmConfig::id, Function.identity()));
+        if (ids.size() != all.size() || !byId.keySet().equals(Set.copyOf(ids))) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "The LLM fleet has changed meanwhile: reload the list and order it again");
+        }
+        List<LlmConfig> ordered = ids.stream().map(byId::get).toList();
+        placeInOrder(ordered);
+        audit.record(actor, "llm-config.order", "fleet", Texts.cut(ordered.stream().map(LlmFleet::describe).collect(Collectors.joining("; ")),
+                MAX_AUDIT_DETAIL));
+        return list();
+    }
+
+    /**
+     * Makes the configuration the primary: it moves to the front of the order, the others keep theirs behind it.
+     * @throws Refusal (conflict) when it is disabled: a disabled configuration is never asked
+     */
     public Configured activate(Actor actor, String id) {
         LlmConfig primary = find(id);
-        em.createNamedQuery(LlmConfig.ALL, LlmConfig.class).getResultList().forEach(config -> config.activate(config == primary));
+        if (!primary.enabled()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "This configuration is disabled: enable it before making it the primary");
+        }
+        List<LlmConfig> ordered = new ArrayList<>(List.of(primary));
+        all().stream().filter(config -> config != primary).forEach(ordered::add);
+        placeInOrder(ordered);
         audit.record(actor, "llm-config.activate", id, describe(primary));
-        return configured(primary);
+        return get(id);
+    }
+
+    /** Priorities 0, 1, 2, ... in this order (within the allowed range). */
+    private static void placeInOrder(List<LlmConfig> ordered) {
+        for (int i = 0; i < ordered.size(); i++) {
+            ordered.get(i).placeAt(Math.min(MAX_PRIORITY, i));
+        }
     }
 
     public void remove(Actor actor, String id) {
@@ -92,14 +140,13 @@ public class LlmFleet {
     }
 
     /**
-     * The enabled configurations in the order they are asked, the primary first, each with its key opened and
+     * The enabled configurations in the order they are asked (the primary is the first), each with its key opened and
      * {@code deadline} as the time by which its first words must have come. A configuration whose key cannot be opened
      * is left out, so that the others still answer, and its health says why.
      */
     public List<Target> targets(Instant deadline) {
-        return em.createNamedQuery(LlmConfig.ALL, LlmConfig.class).getResultStream()
+        return all().stream()
                 .filter(LlmConfig::enabled)
-                .sorted(Comparator.comparing(config -> !config.active()))
                 .flatMap(config -> askable(config, deadline).stream())
                 .toList();
     }
@@ -123,7 +170,16 @@ public class LlmFleet {
     }
 
     public Configured get(String id) {
-        return configured(find(id));
+        return configured(find(id), primaryOf(all()));
+    }
+
+    private List<LlmConfig> all() {
+        return em.createNamedQuery(LlmConfig.ALL, LlmConfig.class).getResultList();
+    }
+
+    /** The id of the configuration asked first: the first enabled one (null when none is). */
+    private static String primaryOf(List<LlmConfig> ordered) {
+        return ordered.stream().filter(LlmConfig::enabled).map(LlmConfig::id).findFirst().orElse(null);
     }
 
     private Optional<Target> askable(LlmConfig config, Instant deadline) {
@@ -154,15 +210,16 @@ public class LlmFleet {
         return apiKey == null || apiKey.isBlank() ? null : secrets.seal(apiKey);
     }
 
-    private Configured configured(LlmConfig config) {
+    private Configured configured(LlmConfig config, String primaryId) {
+        boolean primary = config.id().equals(primaryId);
         String sealed = config.apiKeySealed();
         if (sealed == null) {
-            return new Configured(config, null);
+            return new Configured(config, null, primary);
         }
         return new Configured(config, secrets.openIfPossible(sealed, "The API key of LLM configuration " + config.id())
                 .filter(key -> key.length() > SHOWN_KEY_CHARACTERS * 2)
                 .map(key -> key.substring(key.length() - SHOWN_KEY_CHARACTERS))
-                .orElse(null));
+                .orElse(null), primary);
     }
 
     private static String describe(LlmConfig config) {
@@ -171,9 +228,9 @@ public class LlmFleet {
     }
 
     /**
-     * A configuration and the last four characters of its API key (null without a key, and for a key too short to
-     * show any of it safely).
+     * A configuration, the last four characters of its API key (null without a key, and for a key too short to show
+     * any of it safely), and whether it is the primary (the first enabled one, asked first).
      */
-    public record Configured(LlmConfig config, String apiKeyLast4) {
+    public record Configured(LlmConfig config, String apiKeyLast4, boolean primary) {
     }
 }

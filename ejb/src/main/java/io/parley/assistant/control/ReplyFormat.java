@@ -3,8 +3,10 @@ package io.parley.assistant.control;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.platform.entity.Json;
+import io.parley.platform.entity.Texts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The structured reply the assistant asks every model for, and its reading. Models are asked for one JSON object
@@ -64,5 +66,16 @@ public final class ReplyFormat {
 
     /** The reply as read: the visitor's answer, the suggestions to show, whether the model hands over to a person. */
     public record Reply(String answer, List<String> suggestions, boolean handoff, String reason, Double confidence) {
+
+        /**
+         * Why a person should take over after this reply, if they should: the model hands over ({@code assistant_handoff}
+         * with its reason, cut to {@code maxLength}) or is less sure than {@code minConfidence} ({@code low_confidence}).
+         */
+        public Optional<String> handoverReason(double minConfidence, int maxLength) {
+            if (handoff) {
+                return Optional.of(reason == null ? "assistant_handoff" : Texts.cut("assistant_handoff: " + reason, maxLength));
+            }
+            return confidence != null && confidence < minConfidence ? Optional.of("low_confidence") : Optional.empty();
+        }
     }
 }

@@ -17,6 +17,9 @@ import java.util.UUID;
 @NamedQuery(name = LlmAttempt.BY_PROVIDER, query = "SELECT a.provider, COUNT(a), "
         + "SUM(CASE WHEN a.outcome = io.parley.assistant.entity.Outcome.OK THEN 0 ELSE 1 END), AVG(a.latencyMs) "
         + "FROM LlmAttempt a WHERE a.createdAt >= :since GROUP BY a.provider ORDER BY a.provider")
+@NamedQuery(name = LlmAttempt.BY_CONFIG, query = "SELECT a.configId, COUNT(a), "
+        + "SUM(CASE WHEN a.outcome = io.parley.assistant.entity.Outcome.OK THEN 0 ELSE 1 END), AVG(a.latencyMs) "
+        + "FROM LlmAttempt a WHERE a.createdAt >= :since GROUP BY a.configId")
 @NamedQuery(name = LlmAttempt.OF_ANSWERS, query = "SELECT a FROM LlmAttempt a WHERE a.answerId IN :answerIds ORDER BY a.answerId, a.attemptNo")
 @NamedQuery(name = LlmAttempt.COUNT_OF_SESSION, query = "SELECT COUNT(a) FROM LlmAttempt a WHERE a.answerId IN "
         + "(SELECT b.id FROM BotAnswer b WHERE b.sessionId = :sessionId)")
@@ -25,6 +28,7 @@ public class LlmAttempt {
     public static final String COUNT_OF_SESSION = "LlmAttempt.countOfSession";
 
     public static final String BY_PROVIDER = "LlmAttempt.byProvider";
+    public static final String BY_CONFIG = "LlmAttempt.byConfig";
     public static final String OF_ANSWERS = "LlmAttempt.ofAnswers";
 
     @Id

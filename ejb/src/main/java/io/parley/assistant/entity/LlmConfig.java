@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * One provider configuration of the fleet. The API key is held sealed (see the secrets component); only the fleet's
- * boundary opens it. At most one configuration is active: the primary, tried first.
+ * boundary opens it. Configurations are tried in the order of their priority (then age); the first enabled one is the
+ * primary.
  */
 @Entity
 @Table(name = "llm_configs")
@@ -47,8 +48,6 @@ public class LlmConfig {
 
     private boolean enabled;
 
-    private boolean active;
-
     @Column(name = "health_status")
     private String healthStatus;
 
@@ -78,12 +77,17 @@ public class LlmConfig {
         this.apiKeySealed = apiKeySealed;
     }
 
-    /** Everything but the key, which changes only when a new one is given ({@link #replaceKey}). */
+    /**
+     * Everything but the key, which changes only when a new one is given ({@link #replaceKey}); the priority only when
+     * the settings name one.
+     */
     public void change(Settings settings) {
         this.provider = settings.provider();
         this.model = settings.model();
         this.baseUrl = settings.baseUrl();
-        this.priority = settings.priority();
+        if (settings.priority() != null) {
+            this.priority = settings.priority();
+        }
         this.timeoutMs = settings.timeoutMs();
         this.enabled = settings.enabled();
         this.updatedAt = UtcClock.now();
@@ -99,8 +103,10 @@ public class LlmConfig {
         this.updatedAt = UtcClock.now();
     }
 
-    public void activate(boolean primary) {
-        this.active = primary;
+    /** Its place in the order the fleet is tried in (0 first). */
+    public void placeAt(int priority) {
+        this.priority = priority;
+        this.updatedAt = UtcClock.now();
     }
 
     /** The outcome of the last call or check: {@code healthy}, {@code rate_limited} or {@code unhealthy} with the error. */
@@ -152,10 +158,6 @@ public class LlmConfig {
         return enabled;
     }
 
-    public boolean active() {
-        return active;
-    }
-
     public String healthStatus() {
         return healthStatus;
     }
@@ -172,7 +174,11 @@ public class LlmConfig {
         return healthError;
     }
 
-    /** What an admin sets, apart from the key. */
-    public record Settings(Provider provider, String model, String baseUrl, int priority, int timeoutMs, boolean enabled) {
+    /** What an admin sets, apart from the key; {@code priority} null: at the end for a new configuration, unchanged otherwise. */
+    public record Settings(Provider provider, String model, String baseUrl, Integer priority, int timeoutMs, boolean enabled) {
+
+        public Settings at(int place) {
+            return new Settings(provider, model, baseUrl, place, timeoutMs, enabled);
+        }
     }
 }

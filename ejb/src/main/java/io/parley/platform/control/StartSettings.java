@@ -27,7 +27,7 @@ public final class StartSettings {
     static final List<String> LIMITS = List.of("parley.limits.session-messages", "parley.limits.address-messages",
             "parley.limits.address-sessions", "parley.limits.session-agent-requests", "parley.limits.address-agent-requests",
             "parley.limits.session-attachments", "parley.limits.address-attachments", "parley.limits.address-tickets",
-            "parley.limits.address-refusals");
+            "parley.limits.address-refusals", "parley.limits.admin-playground");
     static final List<String> BYTE_LIMITS = List.of("parley.limits.session-attachment-bytes", "parley.limits.address-attachment-bytes");
     /** 0 makes every token expired when it is issued: of use to tests of expiry only, but it breaks nothing. */
     static final List<String> WHOLE_NUMBERS = List.of("parley.auth.token-minutes", "parley.notifications.coalesce-seconds");

@@ -91,8 +91,7 @@ class AssistantIT {
 
     @AfterEach
     void forgetTheFleet() {
-        api.get("/api/admin/llm-configs", admin).body()
-                .forEach(config -> api.call("DELETE", "/api/admin/llm-config/" + config.path("id").asText(), admin, null));
+        parley.forgetTheFleet();
         llm.resetAll();
     }
 

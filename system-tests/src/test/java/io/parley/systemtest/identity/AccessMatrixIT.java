@@ -135,6 +135,18 @@ class AccessMatrixIT {
         assertThat(api.get("/api/admin/accuracy?marked=maybe", admin).status()).isEqualTo(400);
     }
 
+    @Test
+    void theFleetsOrderItsFiguresAndTheAssistantsPlaygroundAreForAdminsOnly() {
+        for (Endpoint endpoint : List.of(rule("PUT", "/api/admin/llm-configs/order"), rule("GET", "/api/admin/accuracy/configs"),
+                rule("POST", "/api/admin/assistant/playground"))) {
+            assertThat(endpoint.isPublic()).as(endpoint.toString()).isFalse();
+            assertThat(endpoint.roles()).as(endpoint.toString()).containsExactly("admin");
+        }
+        assertThat(api.call("PUT", "/api/admin/llm-configs/order", agent, Map.of("ids", List.of())).status()).as("agent").isEqualTo(403);
+        assertThat(api.post("/api/admin/assistant/playground", null, Map.of("systemPrompt", "Be brief.", "question", "Hello?")).status())
+                .as("anonymous").isEqualTo(401);
+    }
+
     private static Endpoint rule(String method, String path) {
         return ENDPOINTS.stream().filter(endpoint -> endpoint.method().equals(method) && endpoint.path().equals(path)).findFirst()
                 .orElseThrow(() -> new AssertionError("No " + method + " " + path + " in the war"));

@@ -56,6 +56,12 @@ public record OwnParley(PayaraMicro server, TestDatabase database, Api api, Stri
         return socket;
     }
 
+    /** Removes every configuration of the LLM fleet, so that the next test builds its own. */
+    public void forgetTheFleet() {
+        api.get("/api/admin/llm-configs", adminToken).body()
+                .forEach(config -> api.call("DELETE", "/api/admin/llm-config/" + config.path("id").asText(), adminToken, null));
+    }
+
     /** A new token of the first admin: the one taken at the start expires on a server with short-lived tokens. */
     public String freshAdminToken() {
         return api.login(ParleyEnvironment.ADMIN_EMAIL, ParleyEnvironment.ADMIN_PASSWORD);

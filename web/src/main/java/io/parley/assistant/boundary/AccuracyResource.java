@@ -70,6 +70,20 @@ public class AccuracyResource {
                 .toList();
     }
 
+    /**
+     * Per configuration of the fleet (by its id) over the last {@code days} days (default 7): calls, failed calls, error
+     * rate, average latency. A configuration without calls is not listed.
+     */
+    @GET
+    @Path("configs")
+    @RolesAllowed("admin")
+    public List<ConfigFiguresView> configs(@QueryParam("days") @DefaultValue("7") @Min(1) @Max(366) int days) {
+        return log.configurations(UtcClock.now().minusDays(days)).stream()
+                .map(figures -> new ConfigFiguresView(figures.configId(), figures.calls(), figures.failures(), figures.errorRate(),
+                        Math.round(figures.averageLatencyMs())))
+                .toList();
+    }
+
     /** What the assistant has cost in one conversation: calls to providers (failed ones too) and tokens in and out. */
     @GET
     @Path("sessions/{sessionId}/cost")
@@ -123,5 +137,8 @@ public class AccuracyResource {
     }
 
     public record ProviderView(String provider, long calls, long failures, double errorRate, long averageLatencyMs) {
+    }
+
+    public record ConfigFiguresView(String configId, long calls, long failures, double errorRate, long averageLatencyMs) {
     }
 }
