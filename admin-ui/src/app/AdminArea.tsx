@@ -1,15 +1,5 @@
-import type { ReactElement } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
 import { Navigate, NavLink, Outlet } from 'react-router';
-import { AssistantPage } from '../features/assistant/components/AssistantPage';
-import { FleetPage } from '../features/assistant/components/FleetPage';
-import { QualityPage } from '../features/assistant/components/QualityPage';
-import { CannedResponsesPage } from '../features/canned/components/CannedResponsesPage';
-import { AuditLogPage } from '../features/identity/components/AuditLogPage';
-import { UsersPage } from '../features/identity/components/UsersPage';
-import { ExportsPage } from '../features/inbox/components/ExportsPage';
-import { SystemPage } from '../features/platform/components/SystemPage';
-import { RoutingHoursPage } from '../features/settings/components/RoutingHoursPage';
-import { WidgetPage } from '../features/settings/components/WidgetPage';
 import { isAdmin, useSession } from '../lib/session';
 import { text } from '../lib/text';
 
@@ -25,17 +15,26 @@ export interface AdminPage {
  * is listed here once: the router and the list both read it.
  */
 export const ADMIN_PAGES: AdminPage[] = [
-  { path: 'fleet', title: text.assistant.fleet.title, element: <FleetPage /> },
-  { path: 'assistant', title: text.assistant.settings.title, element: <AssistantPage /> },
-  { path: 'canned-responses', title: text.cannedResponses.title, element: <CannedResponsesPage /> },
-  { path: 'users', title: text.people.users.title, element: <UsersPage /> },
-  { path: 'routing', title: text.routing.title, element: <RoutingHoursPage /> },
-  { path: 'widget', title: text.widget.title, element: <WidgetPage /> },
-  { path: 'quality', title: text.quality.title, element: <QualityPage /> },
-  { path: 'audit', title: text.people.audit.title, element: <AuditLogPage /> },
-  { path: 'exports', title: text.exports.title, element: <ExportsPage /> },
-  { path: 'system', title: text.people.system.title, element: <SystemPage /> },
+  { path: 'fleet', title: text.assistant.fleet.title, element: later(() => import('../features/assistant/components/FleetPage').then((m) => m.FleetPage)) },
+  { path: 'assistant', title: text.assistant.settings.title, element: later(() => import('../features/assistant/components/AssistantPage').then((m) => m.AssistantPage)) },
+  { path: 'canned-responses', title: text.cannedResponses.title, element: later(() => import('../features/canned/components/CannedResponsesPage').then((m) => m.CannedResponsesPage)) },
+  { path: 'users', title: text.people.users.title, element: later(() => import('../features/identity/components/UsersPage').then((m) => m.UsersPage)) },
+  { path: 'routing', title: text.routing.title, element: later(() => import('../features/settings/components/RoutingHoursPage').then((m) => m.RoutingHoursPage)) },
+  { path: 'widget', title: text.widget.title, element: later(() => import('../features/settings/components/WidgetPage').then((m) => m.WidgetPage)) },
+  { path: 'quality', title: text.quality.title, element: later(() => import('../features/assistant/components/QualityPage').then((m) => m.QualityPage)) },
+  { path: 'audit', title: text.people.audit.title, element: later(() => import('../features/identity/components/AuditLogPage').then((m) => m.AuditLogPage)) },
+  { path: 'exports', title: text.exports.title, element: later(() => import('../features/inbox/components/ExportsPage').then((m) => m.ExportsPage)) },
+  { path: 'system', title: text.people.system.title, element: later(() => import('../features/platform/components/SystemPage').then((m) => m.SystemPage)) },
 ];
+
+/**
+ * A page loaded the first time it is opened: agents never open the admin's pages, so the console's first load does
+ * not carry them.
+ */
+function later(load: () => Promise<ComponentType>): ReactElement {
+  const Page = lazy(() => load().then((component) => ({ default: component })));
+  return <Page />;
+}
 
 /** Where an admin runs the desk: the list of pages beside the one open. Anyone else is sent back to the inbox. */
 export function AdminArea() {
@@ -54,7 +53,9 @@ export function AdminArea() {
           ))}
         </ul>
       </nav>
-      <Outlet />
+      <Suspense fallback={<p className="page muted" role="status">{text.loading}</p>}>
+        <Outlet />
+      </Suspense>
     </div>
   );
 }

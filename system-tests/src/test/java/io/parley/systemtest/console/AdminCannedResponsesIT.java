@@ -48,7 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({WidgetDesk.class, Chromium.class})
 class AdminCannedResponsesIT {
 
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String[] HEADINGS = {"trigger", "response", "match type", "category", "shortcut", "active"};
 
     @Test

@@ -82,8 +82,8 @@ class AdminFleetIT {
     @Test
     void anAdminAddsAnOllamaFromThePresetTestsItAndMakesItPrimaryThenItAnswersTheVisitors(RunningChromium chromium) {
         String cloud = configure("gpt-4o-mini", "/cloud/v1", "sk-cloud-key-0000-Ab12");
-        answersAt("/cloud/v1", "The cloud answers.");
-        answersAt("/local/v1", "Ollama answers: we open at nine.");
+        LlmWire.answersAt(llm, "/cloud/v1", "The cloud answers.");
+        LlmWire.answersAt(llm, "/local/v1", "Ollama answers: we open at nine.");
         try (BrowserContext browser = chromium.visitor(1280, 900)) {
             ConsolePage console = fleetPage(browser);
             assertThat(headings(console)).hasText(new String[] {"1. OpenAI gpt-4o-mini Primary"});
@@ -140,8 +140,8 @@ class AdminFleetIT {
         configure("gpt-first", "/first/v1", "sk-first-key-1111-Cd34");
         configure("gpt-second", "/second/v1", null);
         configure("gpt-broken", "/broken/v1", "sk-broken-key-2222-Ef56");
-        answersAt("/first/v1", "The first answers.");
-        answersAt("/second/v1", "The second answers.");
+        LlmWire.answersAt(llm, "/first/v1", "The first answers.");
+        LlmWire.answersAt(llm, "/second/v1", "The second answers.");
         llm.stubFor(post(urlEqualTo("/broken/v1/chat/completions")).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/json").withBody(LlmWire.openAiError("invalid_api_key", "Incorrect API key provided"))));
         try (BrowserContext browser = chromium.visitor(1280, 900)) {
@@ -235,7 +235,8 @@ class AdminFleetIT {
         return list(console).getByRole(AriaRole.HEADING);
     }
 
-    private static Locator item(ConsolePage console, String model) {
+    /** The configuration of OpenAI's {@code model} in the fleet's list. */
+    static Locator item(ConsolePage console, String model) {
         return list(console).getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions()
                 .setHas(console.page().getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("OpenAI " + model + "\\b")))));
     }
@@ -272,14 +273,5 @@ class AdminFleetIT {
         Api.Reply created = api.post("/api/admin/llm-config", admin, config);
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         return created.body().path("id").asText();
-    }
-
-    /** The server at WireMock's {@code path} answers a check with a word and a visitor with {@code answer}, streamed. */
-    private static void answersAt(String path, String answer) {
-        llm.stubFor(post(urlEqualTo(path + "/chat/completions")).atPriority(5).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(LlmWire.openAiCompletion("OK", 12, 1))));
-        llm.stubFor(post(urlEqualTo(path + "/chat/completions")).withRequestBody(containing("\"stream\":true")).atPriority(1)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
-                        .withBody(LlmWire.openAiStream(LlmWire.pieces(LlmWire.structured(answer, List.of(), "answer", 0.9), 6), 40, 12))));
     }
 }

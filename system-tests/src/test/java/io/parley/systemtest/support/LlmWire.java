@@ -1,6 +1,12 @@
 package io.parley.systemtest.support;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -20,6 +26,18 @@ public final class LlmWire {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LlmWire() {
+    }
+
+    /**
+     * An OpenAI-compatible server at {@code path} of {@code llm}: a streamed question is answered with {@code answer}
+     * (sure of it, no suggestions), any other request (a health check) with "OK".
+     */
+    public static void answersAt(WireMockServer llm, String path, String answer) {
+        llm.stubFor(post(urlEqualTo(path + "/chat/completions")).atPriority(5).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(openAiCompletion("OK", 12, 1))));
+        llm.stubFor(post(urlEqualTo(path + "/chat/completions")).withRequestBody(containing("\"stream\":true")).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                        .withBody(openAiStream(pieces(structured(answer, List.of(), "answer", 0.9), 6), 40, 12))));
     }
 
     /** {@code text} cut into {@code count} pieces of about the same length, as a stream delivers it. */
