@@ -745,7 +745,7 @@ export const text = {
               : 'the assistant hands over',
       answeredBy: (by: string, ms: number) => `Answered by ${by} in ${(ms / 1000).toFixed(1)} s`,
       nobody: 'No configuration answered, so a visitor would be offered a person or the offline form.',
-      call: (configuration: string, outcome: string, error: string | null) => `${configuration}: ${outcome}${error ? ` — ${error}` : ''}`,
+      call: (configuration: string, outcome: string, error?: string) => `${configuration}: ${outcome}${error ? ` — ${error}` : ''}`,
       failed: (why: string) => `The playground could not answer: ${why}`,
       noAnswer: 'The playground ended without an answer. Try again.',
     },

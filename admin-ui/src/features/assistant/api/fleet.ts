@@ -15,7 +15,8 @@ export interface LlmConfig {
   /** The primary: the first enabled configuration in the order, asked first. */
   isActive: boolean;
   apiKeyLast4: string | null;
-  healthStatus: { status: HealthStatus; lastCheck: string | null; latencyMs: number | null; error: string | null };
+  // the server leaves out what it does not have (a configuration never checked has no latency): absent, not null
+  healthStatus: { status: HealthStatus; lastCheck?: string; latencyMs?: number; error?: string };
 }
 
 /**

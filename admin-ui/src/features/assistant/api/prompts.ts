@@ -38,16 +38,16 @@ export interface Line {
   text: string;
 }
 
-/** What a question in the playground came to (see PlaygroundResource). */
+/** What a question in the playground came to (see PlaygroundResource); the server leaves out what it does not have. */
 export interface PlaygroundAnswer {
-  answer: string | null;
+  answer?: string;
   suggestions: string[];
-  confidence: number | null;
-  handoverReason: string | null;
-  answeredBy: string | null;
-  latencyMs: number | null;
-  firstWordsMs: number | null;
-  calls: { configuration: string; outcome: string; error: string | null; latencyMs: number }[];
+  confidence?: number;
+  handoverReason?: string;
+  answeredBy?: string;
+  latencyMs?: number;
+  firstWordsMs?: number;
+  calls: { configuration: string; outcome: string; error?: string; latencyMs: number }[];
 }
 
 export interface Trial {

@@ -112,7 +112,7 @@ export function FleetPage() {
     onMutate: () => setFailure(null),
     onSuccess: (checked) => {
       const health = checked.healthStatus;
-      setAnnouncement(t.tested(nameOf(checked), health.status === 'healthy' && health.latencyMs !== null
+      setAnnouncement(t.tested(nameOf(checked), health.status === 'healthy' && health.latencyMs != null
         ? `${t.health.healthy}, ${t.answeredIn(health.latencyMs)}`
         : `${t.health[health.status]}${health.error ? `: ${health.error}` : ''}`));
     },
@@ -249,7 +249,7 @@ function Health({ config }: { config: LlmConfig }) {
     <p className={`health ${health.status}`}>
       <span className="health-status">{t.health[health.status]}</span>
       {health.status !== 'healthy' && health.error && <span>: {health.error}</span>}
-      {health.latencyMs !== null && <span> · {t.latency(health.latencyMs)}</span>}
+      {health.latencyMs != null && <span> · {t.latency(health.latencyMs)}</span>}
       {health.lastCheck && (
         <span>
           {' · '}

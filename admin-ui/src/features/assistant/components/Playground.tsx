@@ -125,7 +125,7 @@ export function Playground({ systemPrompt, contextLimit }: Props) {
 
 /** What the answer came to: suggestions, confidence, hand-over, who answered; or why nobody did. */
 function AnswerDetails({ answer, onSuggestion }: { answer: PlaygroundAnswer; onSuggestion: (suggestion: string) => void }) {
-  const nobody = answer.answer === null && answer.handoverReason === null;
+  const nobody = answer.answer == null && answer.handoverReason == null;
   return (
     <div className="answer-details">
       {answer.suggestions.length > 0 && (
@@ -141,13 +141,13 @@ function AnswerDetails({ answer, onSuggestion }: { answer: PlaygroundAnswer; onS
         <p className="error">{t.nobody}</p>
       ) : (
         <>
-          {answer.answer !== null && (
-            <p>{answer.confidence === null ? t.noConfidence : t.confidence(percent.format(answer.confidence))}</p>
+          {answer.answer != null && (
+            <p>{answer.confidence == null ? t.noConfidence : t.confidence(percent.format(answer.confidence))}</p>
           )}
           <p>{t.handover} {answer.handoverReason ? t.yes(t.reason(answer.handoverReason)) : t.no}</p>
         </>
       )}
-      {answer.answeredBy && answer.latencyMs !== null && <p className="muted">{t.answeredBy(answer.answeredBy, answer.latencyMs)}</p>}
+      {answer.answeredBy && answer.latencyMs != null && <p className="muted">{t.answeredBy(answer.answeredBy, answer.latencyMs)}</p>}
       {answer.calls.some((call) => call.outcome !== 'ok') && (
         <ul className="muted calls">
           {answer.calls.map((call, index) => (

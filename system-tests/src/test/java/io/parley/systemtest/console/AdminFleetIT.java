@@ -106,7 +106,7 @@ class AdminFleetIT {
             assertThat(headings(console)).hasText(new String[] {"1. OpenAI gpt-4o-mini Primary", "2. OpenAI llama3.1"});
             assertThat(ollama).containsText("at " + llm.baseUrl() + "/local/v1");
             assertThat(ollama).containsText("No API key");
-            assertThat(ollama).containsText("Not checked yet");
+            assertThat(ollama.locator(".health")).hasText("Not checked yet");
 
             ollama.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Test now")).click();
             assertThat(console.page().getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("OpenAI llama3.1: Healthy, answered in")))

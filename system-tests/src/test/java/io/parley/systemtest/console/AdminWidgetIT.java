@@ -136,6 +136,9 @@ class AdminWidgetIT {
             String logoUrl = config().path("logoUrl").asText();
             assertThat(logoUrl).matches("/api/widget/logos/[0-9a-f]{64}");
 
+            page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Widget").setLevel(1)).scrollIntoViewIfNeeded();
+            console.screenshot("console-admin-widget");
+
             // the preview talked to nobody: no conversation was started, whatever was clicked in it
             chat.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Talk to a person")).click();
             page.waitForTimeout(1_000);
@@ -149,8 +152,6 @@ class AdminWidgetIT {
 
             Locator sites = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Sites that may embed it"));
             assertThat(sites.getByRole(AriaRole.LISTITEM)).hasText(new String[] {shopOrigin(), OTHER_SITE});
-            page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Widget").setLevel(1)).scrollIntoViewIfNeeded();
-            console.screenshot("console-admin-widget");
             console.assertAccessible("the widget page, saved");
             assertThat(console.errors()).as("the browser's console").isEmpty();
 
