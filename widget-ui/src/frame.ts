@@ -78,6 +78,7 @@ async function boot(): Promise<void> {
     const next = new ChatView(client, api, { ...config, ...look }, {
       close: embedded ? () => post({ type: 'close' }) : null,
       unread: (count) => post({ type: 'unread', count }),
+      preview,
     });
     if (view) view.node.replaceWith(next.node);
     else document.body.append(next.node);

@@ -32,6 +32,8 @@ export interface ChatViewHost {
   close: (() => void) | null;
   /** The number of messages the visitor has not seen changed. */
   unread(count: number): void;
+  /** The console's preview: it connects to nobody, so it says so rather than a connection's state. */
+  preview?: boolean;
 }
 
 /**
@@ -155,7 +157,9 @@ export class ChatView {
 
   render(): void {
     const c = this.client;
-    this.status.textContent = { idle: '', connecting: 'Connecting…', online: 'Online', offline: 'Reconnecting…' }[c.status];
+    this.status.textContent = this.host.preview
+      ? 'Preview'
+      : { idle: '', connecting: 'Connecting…', online: 'Online', offline: 'Reconnecting…' }[c.status];
     this.list.render();
     this.typingLine.textContent = c.agentTyping ? `${c.agentTyping} is typing…` : c.streams.size ? 'The assistant is writing…' : '';
     this.renderSuggestions();

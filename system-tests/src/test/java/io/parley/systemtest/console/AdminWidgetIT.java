@@ -142,6 +142,9 @@ class AdminWidgetIT {
             // the preview talked to nobody: no conversation was started, whatever was clicked in it
             chat.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Talk to a person")).click();
             page.waitForTimeout(1_000);
+            // ... and says it is a preview, not a connection that never comes
+            assertThat(chat.locator(".header")).containsText("Preview");
+            assertThat(chat.locator(".header")).not().containsText("Connecting");
             assertThat(parley.api().get("/api/admin/sessions?view=all", parley.adminToken()).body().path("total").asInt()).isZero();
 
             console.button("Copy the tag").click();
