@@ -91,6 +91,7 @@ export const text = {
     lapsed: 'A conversation offered to you was not taken up in time, so Parley set you away.',
   },
   inbox: {
+    heading: (view: string) => `Inbox: ${view}`,
     label: 'Conversations',
     list: 'Conversation list',
     views: 'Inbox views',

@@ -83,11 +83,11 @@ export function ConversationPane({ sessionId, me }: { sessionId: string; me: Use
       <div className="conversation-body">
         <div className="conversation-main">
           {session.handoffSummary && (
-            <aside className="handoff-summary" aria-label={text.conversation.summary.label}>
+            <section className="handoff-summary" aria-label={text.conversation.summary.label}>
               <h3>{text.conversation.summary.label}</h3>
               <p>{session.handoffSummary}</p>
               <p className="muted">{text.conversation.summary.by}</p>
-            </aside>
+            </section>
           )}
           <Transcript sessionId={sessionId} conversation={conversation} onSendBack={ended ? undefined : setImage} />
           {ended ? <p className="muted">{text.conversation.ended}</p> : <Composer sessionId={sessionId} onImage={setImage} />}

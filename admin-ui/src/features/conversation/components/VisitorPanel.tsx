@@ -21,7 +21,7 @@ export function VisitorPanel({ session }: { session: Session }) {
     [text.visitor.rating, session.rating ? text.visitor.stars(session.rating.score, session.rating.comment) : undefined],
   ];
   return (
-    <aside className="visitor" aria-label={text.visitor.label} tabIndex={0}>
+    <section className="visitor" aria-label={text.visitor.label} tabIndex={0}>
       <dl>
         {rows.map(([label, value]) => (
           <div key={label}>
@@ -31,7 +31,7 @@ export function VisitorPanel({ session }: { session: Session }) {
         ))}
       </dl>
       <History sessionId={session.id} />
-    </aside>
+    </section>
   );
 }
 

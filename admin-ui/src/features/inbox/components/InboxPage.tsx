@@ -69,6 +69,7 @@ export function InboxPage() {
 
   return (
     <main className="inbox">
+      <h1 className="sr-only">{text.inbox.heading(text.inbox.view[current])}</h1>
       <section className="inbox-list" aria-label={text.inbox.label}>
         <nav className="views" aria-label={text.inbox.views}>
           {views.map((v, index) => {

@@ -95,7 +95,7 @@ class ConsoleWorkspaceIT {
             assertThat(console.transcript().last()).containsText("Ada Console"); // the notice the visitor sees, the agent sees too
             assertThat(console.conversations().first()).not().containsText("waiting"); // taken up: the visitor waits no more
             // the fleet's summary of the visitor's talk with the assistant, at the top
-            assertThat(console.page().getByRole(AriaRole.COMPLEMENTARY, new Page.GetByRoleOptions().setName("Summary at handoff")))
+            assertThat(console.page().getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Summary at handoff")))
                     .containsText("Asked for a person right away; the assistant offered to help.");
 
             // canned words on "/", inserted with Enter, sent with Enter
@@ -169,7 +169,7 @@ class ConsoleWorkspaceIT {
             chat.getByLabel("Anything to add? (optional)").fill("Ada fixed it");
             chat.locator("form.form").last().getByText("Send").click();
             assertThat(chat.locator(".banner")).containsText("Thank you for your rating.");
-            assertThat(console.page().getByRole(AriaRole.COMPLEMENTARY, new Page.GetByRoleOptions().setName("About the visitor")))
+            assertThat(console.page().getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("About the visitor")))
                     .containsText("5 of 5: Ada fixed it");
             assertThat(console.errors()).as("the browser's console").isEmpty();
         } finally {
@@ -226,7 +226,7 @@ class ConsoleWorkspaceIT {
             console.page().getByLabel("Search by visitor name or email").fill("grace@example");
             assertThat(console.conversations()).hasCount(2);
             grace.click();
-            assertThat(console.page().getByRole(AriaRole.COMPLEMENTARY, new Page.GetByRoleOptions().setName("About the visitor")))
+            assertThat(console.page().getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("About the visitor")))
                     .containsText("grace@example.com");
             assertThat(console.page().getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Offline messages")))
                     .containsText("Please send the compiler manual.");
