@@ -386,6 +386,7 @@ export const text = {
       noMatch: 'No entry matches the filters. Clear them or choose other days.',
       when: 'When',
       target: 'Changed',
+      person: (name: string, id: string) => `${name} (${id})`,
       detail: 'Detail',
       address: 'From the address',
       open: 'Details',

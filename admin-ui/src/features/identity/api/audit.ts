@@ -8,6 +8,8 @@ export interface AuditEntry {
   /** A code such as `user.roles`; text.ts says it in words. */
   action: string;
   target: string | null;
+  /** The name of the person the entry is about, when it is about one (the server leaves it out otherwise). */
+  targetName?: string;
   detail: string | null;
   clientAddress: string | null;
   at: string;

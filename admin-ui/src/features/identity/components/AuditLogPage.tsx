@@ -117,7 +117,7 @@ function EntryDialog({ entry, onClose }: { entry: AuditEntry; onClose: () => voi
         <div><dt>{words.what}</dt><dd>{actionText(entry.action)} <code>{entry.action}</code></dd></div>
         <div><dt>{words.who}</dt><dd>{entry.actorEmail ?? words.nobody}</dd></div>
         <div><dt>{words.when}</dt><dd><time dateTime={entry.at}>{exactly(entry.at)}</time></dd></div>
-        <div><dt>{words.target}</dt><dd>{entry.target ?? words.none}</dd></div>
+        <div><dt>{words.target}</dt><dd>{entry.targetName ? words.person(entry.targetName, entry.target ?? '') : entry.target ?? words.none}</dd></div>
         <div><dt>{words.detail}</dt><dd className="detail-text">{entry.detail ?? words.none}</dd></div>
         <div><dt>{words.address}</dt><dd>{entry.clientAddress ?? words.none}</dd></div>
       </dl>

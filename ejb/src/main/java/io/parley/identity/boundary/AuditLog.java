@@ -2,6 +2,7 @@ package io.parley.identity.boundary;
 
 import io.parley.identity.entity.Actor;
 import io.parley.identity.entity.AuditEntry;
+import io.parley.identity.entity.User;
 import io.parley.platform.control.CriteriaPages;
 import io.parley.platform.entity.Page;
 import jakarta.ejb.Stateless;
@@ -13,6 +14,10 @@ import jakarta.persistence.criteria.Root;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The record of what admins did. Entries are written in the transaction of the action they describe, so an action
@@ -33,10 +38,14 @@ public class AuditLog {
         return em.createNamedQuery(AuditEntry.ACTIONS, String.class).getResultList();
     }
 
-    /** Newest first; every filter is optional. */
-    public Page<AuditEntry> find(Filter filter, int page, int size) {
-        return CriteriaPages.page(em, AuditEntry.class, (cb, entry) -> conditions(cb, entry, filter),
+    /** Newest first, each with the name of the person it is about, if it is about one; every filter is optional. */
+    public Page<Listed> find(Filter filter, int page, int size) {
+        Page<AuditEntry> entries = CriteriaPages.page(em, AuditEntry.class, (cb, entry) -> conditions(cb, entry, filter),
                 (cb, entry) -> List.of(cb.desc(entry.get("createdAt")), cb.desc(entry.get("id"))), page, size);
+        Set<String> targets = entries.items().stream().map(AuditEntry::target).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<String, String> names = targets.isEmpty() ? Map.of() : em.createNamedQuery(User.NAMES, Object[].class)
+                .setParameter("ids", targets).getResultStream().collect(Collectors.toMap(row -> (String) row[0], row -> (String) row[1]));
+        return entries.map(entry -> new Listed(entry, names.get(entry.target())));
     }
 
     private static Predicate[] conditions(CriteriaBuilder cb, Root<AuditEntry> entry, Filter filter) {
@@ -54,6 +63,10 @@ public class AuditLog {
             conditions.add(cb.lessThan(entry.get("createdAt"), filter.to()));
         }
         return conditions.toArray(Predicate[]::new);
+    }
+
+    /** An entry, and the name of the person it is about ({@code null} when its target is not a person: a setting, a configuration). */
+    public record Listed(AuditEntry entry, String targetName) {
     }
 
     /** Which entries to list: by action, by actor, in a time range [from, to) in UTC. */

@@ -21,11 +21,14 @@ import java.util.UUID;
 @NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE u.email = :email")
 @NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u")
 @NamedQuery(name = User.ACTIVE, query = "SELECT u FROM User u WHERE u.active = TRUE")
+@NamedQuery(name = User.NAMES, query = "SELECT u.id, u.name FROM User u WHERE u.id IN :ids")
 public class User {
 
     public static final String BY_EMAIL = "User.byEmail";
     public static final String COUNT = "User.count";
     public static final String ACTIVE = "User.active";
+    /** The ids and names of the people among {@code ids}. */
+    public static final String NAMES = "User.names";
 
     @Id
     private String id;

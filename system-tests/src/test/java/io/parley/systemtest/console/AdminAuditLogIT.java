@@ -104,7 +104,8 @@ class AdminAuditLogIT {
             assertThat(entry).containsText("Changed roles");
             assertThat(entry).containsText("user.roles");
             assertThat(entry).containsText(auditor.email());
-            assertThat(entry).containsText(pia);
+            // on whom, by name (with the id the log keeps)
+            assertThat(entry).containsText("Pia Paged " + tag + " (" + pia + ")");
             assertThat(entry).containsText("[AGENT] -> [ADMIN, AGENT]");
             assertThat(entry).containsText(String.valueOf(today.getYear()));
             console.assertAccessible("an audit log entry");

@@ -40,11 +40,13 @@ public class AuditResource {
         return auditLog.find(filter, page, size).map(AuditEntryView::of);
     }
 
-    public record AuditEntryView(String id, String actorId, String actorEmail, String action, String target, String detail,
-                                 String clientAddress, Instant at) {
-        static AuditEntryView of(AuditEntry entry) {
+    /** {@code targetName}: the name of the person {@code target} is, when it is one. */
+    public record AuditEntryView(String id, String actorId, String actorEmail, String action, String target, String targetName,
+                                 String detail, String clientAddress, Instant at) {
+        static AuditEntryView of(AuditLog.Listed listed) {
+            AuditEntry entry = listed.entry();
             return new AuditEntryView(entry.id(), entry.actorId(), entry.actorEmail(), entry.action(), entry.target(),
-                    entry.detail(), entry.clientAddress(), UtcClock.instant(entry.createdAt()));
+                    listed.targetName(), entry.detail(), entry.clientAddress(), UtcClock.instant(entry.createdAt()));
         }
     }
 }
