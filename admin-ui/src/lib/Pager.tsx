@@ -19,9 +19,9 @@ export function Pager({ page, size, total, onPage, label }: Props) {
   const last = Math.min(total, (page + 1) * size);
   return (
     <nav className="pager" aria-label={label}>
-      <button type="button" className="quiet" disabled={page === 0} onClick={() => onPage(page - 1)}>{text.people.pager.previous}</button>
-      <span role="status">{text.people.pager.showing(first, last, total)}</span>
-      <button type="button" className="quiet" disabled={last >= total} onClick={() => onPage(page + 1)}>{text.people.pager.next}</button>
+      <button type="button" className="quiet" disabled={page === 0} onClick={() => onPage(page - 1)}>{text.pager.previous}</button>
+      <span role="status">{text.pager.showing(first, last, total)}</span>
+      <button type="button" className="quiet" disabled={last >= total} onClick={() => onPage(page + 1)}>{text.pager.next}</button>
     </nav>
   );
 }

@@ -1,8 +1,8 @@
 import { api, withQuery, type Page } from '../../../lib/api';
 import { dayRange } from '../../../lib/time';
+import type { Provider } from './fleet';
 
 export type ResponseType = 'llm' | 'auto_reply' | 'fallback';
-export type Provider = 'openai' | 'gemini' | 'anthropic';
 
 /** An answer of the assistant in the accuracy log, with what the visitor and the desk made of it. */
 export interface AccuracyEntry {

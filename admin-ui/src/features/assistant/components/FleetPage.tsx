@@ -3,7 +3,7 @@ import { useLayoutEffect, useRef, useState, type DragEvent } from 'react';
 import { Dialog } from '../../../lib/Dialog';
 import { QueryStatus } from '../../../lib/QueryStatus';
 import { locale, text } from '../../../lib/text';
-import { ago, at } from '../../../lib/time';
+import { When } from '../../../lib/When';
 import {
   checkConfig,
   configFigures,
@@ -253,7 +253,7 @@ function Health({ config }: { config: LlmConfig }) {
       {health.lastCheck && (
         <span>
           {' · '}
-          <time dateTime={health.lastCheck} title={at(health.lastCheck)}>{t.checked(ago(health.lastCheck))}</time>
+          {t.checked} <When iso={health.lastCheck} />
         </span>
       )}
     </p>

@@ -3,8 +3,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Field, type FieldProps } from '../../../lib/Field';
 import { QueryStatus } from '../../../lib/QueryStatus';
+import { Pager } from '../../../lib/Pager';
 import { text } from '../../../lib/text';
-import { ago, at } from '../../../lib/time';
+import { When } from '../../../lib/When';
 import { findAnswers, markAnswer, PAGE_SIZE, type AccuracyEntry, type QualityFilters } from '../api/accuracy';
 
 const KEY = ['admin', 'accuracy'];
@@ -30,21 +31,14 @@ export function QualityPage() {
       <p className="muted">{text.quality.hint}</p>
       <Filters filters={filters} onChange={narrow} />
       <QueryStatus query={answers} failed={text.quality.failed} />
-      {data && data.items.length === 0 && <p className="muted" role="status">{filtered ? text.quality.noMatch : text.quality.none}</p>}
+      {data && data.total === 0 && <p className="muted" role="status">{filtered ? text.quality.noMatch : text.quality.none}</p>}
       {data && data.items.length > 0 && (
-        <>
-          <ul className="answers" aria-label={text.quality.list}>
-            {data.items.map((entry) => <Entry key={entry.id} entry={entry} />)}
-          </ul>
-          <nav className="pager row" aria-label={text.quality.pages}>
-            <button type="button" className="quiet" disabled={page === 0} onClick={() => setPage(page - 1)}>{text.quality.previous}</button>
-            <span>{text.quality.range(page * PAGE_SIZE + 1, page * PAGE_SIZE + data.items.length, data.total)}</span>
-            <button type="button" className="quiet" disabled={(page + 1) * PAGE_SIZE >= data.total} onClick={() => setPage(page + 1)}>
-              {text.quality.next}
-            </button>
-          </nav>
-        </>
+        <ul className="answers" aria-label={text.quality.list}>
+          {data.items.map((entry) => <Entry key={entry.id} entry={entry} />)}
+        </ul>
       )}
+      {/* outside the list: a page emptied by marking its last answer can still be left */}
+      {data && <Pager page={page} size={PAGE_SIZE} total={data.total} onPage={setPage} label={text.quality.pages} />}
     </main>
   );
 }
@@ -87,7 +81,7 @@ function Entry({ entry }: { entry: AccuracyEntry }) {
         {entry.provider && <span>{text.quality.providers[entry.provider]}{entry.model && ` · ${entry.model}`}</span>}
         {entry.confidence != null && <span>{text.quality.confidence(Math.round(entry.confidence * 100))}</span>}
         <span>{text.quality.latency(entry.latencyMs)}</span>
-        <time dateTime={entry.at} title={at(entry.at)}>{ago(entry.at)}</time>
+        <When iso={entry.at} />
       </p>
       <p className="answer-feedback">
         <span>{entry.helpful == null ? text.quality.noThumbs : entry.helpful ? text.quality.thumbsUp : text.quality.thumbsDown}</span>

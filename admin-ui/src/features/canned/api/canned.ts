@@ -1,4 +1,4 @@
-import { api, download, type Page } from '../../../lib/api';
+import { api, download, withQuery, type Page } from '../../../lib/api';
 
 export type MatchType = 'exact' | 'partial' | 'keyword';
 
@@ -35,17 +35,13 @@ export interface CannedFilter {
 }
 
 export function listCanned(filter: CannedFilter, page: number, size: number): Promise<Page<CannedResponse>> {
-  const params = new URLSearchParams({ page: String(page), size: String(size) });
-  if (filter.q.trim()) {
-    params.set('q', filter.q.trim());
-  }
-  if (filter.category) {
-    params.set('category', filter.category);
-  }
-  if (filter.active) {
-    params.set('active', filter.active);
-  }
-  return api<Page<CannedResponse>>('GET', `/api/canned-responses?${params}`);
+  return api<Page<CannedResponse>>('GET', withQuery('/api/canned-responses', {
+    page: String(page),
+    size: String(size),
+    q: filter.q.trim(),
+    category: filter.category,
+    active: filter.active,
+  }));
 }
 
 export const cannedCategories = () => api<string[]>('GET', '/api/canned-responses/categories');

@@ -4,7 +4,8 @@ import { Dialog } from '../../../lib/Dialog';
 import { QueryStatus } from '../../../lib/QueryStatus';
 import { saveFile } from '../../../lib/saveFile';
 import { text } from '../../../lib/text';
-import { ago, at } from '../../../lib/time';
+import { Pager } from '../../../lib/Pager';
+import { When } from '../../../lib/When';
 import {
   cannedCategories,
   cannedTemplate,
@@ -138,7 +139,7 @@ export function CannedResponsesPage() {
                     />
                   </td>
                   <td className="actions">
-                    <time dateTime={response.updatedAt} title={at(response.updatedAt)} className="muted">{ago(response.updatedAt)}</time>
+                    <span className="muted"><When iso={response.updatedAt} /></span>
                     <button type="button" className="quiet" aria-label={t.editLabel(response.trigger)} onClick={() => setOpen({ kind: 'form', response })}>
                       {t.edit}
                     </button>
@@ -150,11 +151,7 @@ export function CannedResponsesPage() {
               ))}
             </tbody>
           </table>
-          <nav className="pager" aria-label={t.pages}>
-            <span>{t.range(data.page * data.size + 1, data.page * data.size + data.items.length, data.total)}</span>
-            <button type="button" className="quiet" disabled={page === 0} onClick={() => setPage(page - 1)}>{t.previous}</button>
-            <button type="button" className="quiet" disabled={(page + 1) * SIZE >= data.total} onClick={() => setPage(page + 1)}>{t.next}</button>
-          </nav>
+          <Pager page={page} size={SIZE} total={data.total} onPage={setPage} label={t.pages} />
         </>
       )}
 

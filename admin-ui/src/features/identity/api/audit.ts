@@ -1,4 +1,4 @@
-import { api, type Page } from '../../../lib/api';
+import { api, withQuery, type Page } from '../../../lib/api';
 import { dayRange } from '../../../lib/time';
 
 export interface AuditEntry {
@@ -26,14 +26,13 @@ export interface AuditFilters {
 export const AUDIT_PAGE_SIZE = 25;
 
 export function findAudit(filters: AuditFilters, page: number): Promise<Page<AuditEntry>> {
-  const query = new URLSearchParams({ page: String(page), size: String(AUDIT_PAGE_SIZE) });
-  const wanted: Record<string, string | undefined> = {
+  return api<Page<AuditEntry>>('GET', withQuery('/api/admin/audit', {
+    page: String(page),
+    size: String(AUDIT_PAGE_SIZE),
     actorId: filters.actorId,
     action: filters.action,
     ...dayRange(filters.fromDay, filters.toDay),
-  };
-  Object.entries(wanted).forEach(([name, value]) => value && query.set(name, value));
-  return api<Page<AuditEntry>>('GET', `/api/admin/audit?${query}`);
+  }));
 }
 
 /** The actions the log holds entries of. */

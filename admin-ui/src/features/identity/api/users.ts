@@ -1,15 +1,11 @@
 import type { Role, User } from '@parley/protocol';
-import { api, type Page } from '../../../lib/api';
+import { api, withQuery, type Page } from '../../../lib/api';
 
 export const USERS_PAGE_SIZE = 50;
 
 /** `query`: text in the name or the e-mail address (the server looks in both). */
 export function listUsers(query: string, page: number, size = USERS_PAGE_SIZE): Promise<Page<User>> {
-  const params = new URLSearchParams({ page: String(page), size: String(size) });
-  if (query.trim()) {
-    params.set('q', query.trim());
-  }
-  return api<Page<User>>('GET', `/api/admin/users?${params}`);
+  return api<Page<User>>('GET', withQuery('/api/admin/users', { page: String(page), size: String(size), q: query.trim() }));
 }
 
 export const getUser = (id: string) => api<User>('GET', `/api/admin/users/${id}`);

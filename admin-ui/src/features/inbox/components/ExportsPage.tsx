@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { saveLink } from '../../../lib/saveFile';
 import { text } from '../../../lib/text';
 import { exportLink, type ExportFormat, type Filters } from '../api/sessions';
 import { FilterFields } from './InboxFilters';
@@ -16,12 +17,7 @@ export function ExportsPage() {
   const [filters, setFilters] = useState<Filters>({});
   const download = useMutation({
     mutationFn: () => exportLink(format, search, filters),
-    onSuccess: ({ url }) => {
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = '';
-      link.click();
-    },
+    onSuccess: ({ url }) => saveLink(url),
   });
 
   const submit = (event: FormEvent) => {

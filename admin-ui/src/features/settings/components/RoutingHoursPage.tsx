@@ -17,7 +17,7 @@ export function RoutingHoursPage() {
     <main className="page">
       <h1>{text.routing.title}</h1>
       <QueryStatus query={settings} failed={text.routing.loadFailed} />
-      {settings.isSuccess && <SettingsForm key={saves} saved={settings.data} onSaved={() => setSaves((count) => count + 1)} />}
+      {settings.data && <SettingsForm key={saves} saved={settings.data} onSaved={() => setSaves((count) => count + 1)} />}
     </main>
   );
 }

@@ -7,7 +7,6 @@ import io.parley.assistant.entity.Outcome;
 import io.parley.identity.boundary.AuditLog;
 import io.parley.identity.entity.Actor;
 import io.parley.platform.entity.Refusal;
-import io.parley.platform.entity.Texts;
 import io.parley.secrets.boundary.Secrets;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -39,7 +38,6 @@ public class LlmFleet {
     static final int SHOWN_KEY_CHARACTERS = 4;
     /** The highest priority a configuration may have (the lowest in the order). */
     public static final int MAX_PRIORITY = 1000;
-    static final int MAX_AUDIT_DETAIL = 1000;
     static final String UNREADABLE_KEY = "Its API key cannot be opened (damaged, or sealed with another master key): enter it again";
 
     @PersistenceContext(unitName = "parley")
@@ -105,8 +103,7 @@ public class LlmFleet {
         }
         List<LlmConfig> ordered = ids.stream().map(byId::get).toList();
         placeInOrder(ordered);
-        audit.record(actor, "llm-config.order", "fleet", Texts.cut(ordered.stream().map(LlmFleet::describe).collect(Collectors.joining("; ")),
-                MAX_AUDIT_DETAIL));
+        audit.record(actor, "llm-config.order", "fleet", ordered.stream().map(LlmFleet::describe).collect(Collectors.joining("; ")));
         return list();
     }
 

@@ -9,6 +9,7 @@ import io.parley.identity.boundary.AuditLog;
 import io.parley.identity.entity.Actor;
 import io.parley.platform.control.CriteriaPages;
 import io.parley.platform.entity.Page;
+import io.parley.platform.entity.Digests;
 import io.parley.platform.entity.Refusal;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -18,11 +19,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -67,10 +65,11 @@ public class CannedResponses {
     private static Predicate[] conditions(CriteriaBuilder cb, Root<CannedResponse> response, Filter filter, String q, String shortcut) {
         List<Predicate> conditions = new ArrayList<>();
         if (q != null) {
-            List<Predicate> anywhere = new ArrayList<>(List.of(cb.like(cb.lower(response.get("trigger")), "%" + q + "%"),
-                    cb.like(cb.lower(response.get("response")), "%" + q + "%")));
+            String like = CriteriaPages.containing(q);
+            List<Predicate> anywhere = new ArrayList<>(List.of(cb.like(cb.lower(response.get("trigger")), like),
+                    cb.like(cb.lower(response.get("response")), like)));
             if (shortcut != null) {
-                anywhere.add(cb.like(response.get("shortcut"), "%" + shortcut + "%"));
+                anywhere.add(cb.like(response.get("shortcut"), CriteriaPages.containing(shortcut)));
             }
             conditions.add(cb.or(anywhere.toArray(Predicate[]::new)));
         }
@@ -123,10 +122,11 @@ public class CannedResponses {
      * it is refused (409) if any row is, or if it is not the file that was previewed.
      */
     public ImportPlan importWorkbook(Actor actor, byte[] workbook, String digest) {
-        ImportPlan plan = plan(workbook);
-        if (!plan.digest().equalsIgnoreCase(String.valueOf(digest))) {
+        // the cheap check first: another file is refused before it is read
+        if (!Digests.sha256Hex(workbook).equalsIgnoreCase(String.valueOf(digest))) {
             throw new Refusal(Refusal.Kind.CONFLICT, "not_previewed", "This is not the file that was previewed: preview it, then import it.");
         }
+        ImportPlan plan = plan(workbook);
         List<ImportPlan.Row> refused = plan.refused();
         if (!refused.isEmpty()) {
             ImportPlan.Row first = refused.get(0);
@@ -162,7 +162,7 @@ public class CannedResponses {
     }
 
     private ImportPlan plan(byte[] workbook) {
-        return ImportCheck.plan(digest(workbook), CannedWorkbook.read(workbook, maxImportRows),
+        return ImportCheck.plan(Digests.sha256Hex(workbook), CannedWorkbook.read(workbook, maxImportRows),
                 em.createNamedQuery(CannedResponse.ALL, CannedResponse.class).getResultList());
     }
 
@@ -193,14 +193,6 @@ public class CannedResponses {
             throw new Refusal(Refusal.Kind.NOT_FOUND, "There is no canned response " + id);
         }
         return response;
-    }
-
-    private static String digest(byte[] file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java has SHA-256", e);
-        }
     }
 
     private static String describe(CannedResponse response) {

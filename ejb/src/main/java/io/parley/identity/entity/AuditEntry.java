@@ -1,5 +1,6 @@
 package io.parley.identity.entity;
 
+import io.parley.platform.entity.Texts;
 import io.parley.platform.entity.UtcClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,6 +17,8 @@ import java.util.UUID;
 public class AuditEntry {
 
     public static final String ACTIONS = "AuditEntry.actions";
+    /** The longest detail the log keeps (its column's length). */
+    static final int MAX_DETAIL = 1000;
 
     @Id
     private String id;
@@ -48,7 +51,8 @@ public class AuditEntry {
         this.clientAddress = actor.clientAddress();
         this.action = action;
         this.target = target;
-        this.detail = detail;
+        // the column's length: a long list (every closed date, the whole fleet) is cut, never refused
+        this.detail = Texts.cut(detail, MAX_DETAIL);
         this.createdAt = UtcClock.now();
     }
 

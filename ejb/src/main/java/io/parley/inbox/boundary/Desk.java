@@ -347,7 +347,7 @@ public class Desk {
             conditions.add(cb.lessThan(session.get("createdAt"), filter.to()));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            String like = "%" + filter.text().strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = CriteriaPages.containing(filter.text());
             conditions.add(cb.or(
                     cb.like(cb.lower(session.get("visitor").get("name")), like),
                     cb.like(cb.lower(session.get("visitor").get("email")), like)));

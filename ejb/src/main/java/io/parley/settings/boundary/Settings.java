@@ -19,7 +19,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -62,13 +61,16 @@ public class Settings {
 
     public Current current() {
         DeskSettings settings = em.find(DeskSettings.class, DeskSettings.ID);
-        BusinessHours hours = new BusinessHours(settings.businessHoursEnabled(), ZoneId.of(settings.timeZone()),
+        return new Current(settings.aiResumesAfterAgent(), settings.requestsBeforeMessage(), businessHours(settings),
+                routing(settings), closedMessage(settings));
+    }
+
+    private BusinessHours businessHours(DeskSettings settings) {
+        return new BusinessHours(settings.businessHoursEnabled(), ZoneId.of(settings.timeZone()),
                 em.createNamedQuery(OpeningPeriod.ALL, OpeningPeriod.class).getResultStream()
                         .map(period -> new BusinessHours.Period(period.day(), period.opensAt(), period.closesAt()))
                         .toList(),
                 em.createNamedQuery(ClosedDate.ALL, ClosedDate.class).getResultStream().map(ClosedDate::toClosedDay).toList());
-        return new Current(settings.aiResumesAfterAgent(), settings.requestsBeforeMessage(), hours, routing(settings),
-                closedMessage(settings));
     }
 
     /** How routing hands out conversations now: the admin's rules, or as configured. */
@@ -109,7 +111,8 @@ public class Settings {
 
     /** Always, without business hours (the opening periods are read only when they count). */
     public boolean isOpenNow() {
-        return !em.find(DeskSettings.class, DeskSettings.ID).businessHoursEnabled() || current().businessHours().isOpenAt(Instant.now());
+        DeskSettings settings = em.find(DeskSettings.class, DeskSettings.ID);
+        return !settings.businessHoursEnabled() || businessHours(settings).isOpenAt(Instant.now());
     }
 
     public Look look() {
@@ -175,26 +178,33 @@ public class Settings {
      */
     public Current change(Actor actor, Current next) {
         DeskSettings settings = em.find(DeskSettings.class, DeskSettings.ID);
-        Current was = current();
         BusinessHours hours = next.businessHours();
         boolean requestsBeforeMessage = next.requestsBeforeMessage() == null ? settings.requestsBeforeMessage() : next.requestsBeforeMessage();
         settings.change(next.aiResumesAfterAgent(), requestsBeforeMessage, hours.enabled(), hours.zone().getId(), actor.userId());
-        RoutingRules routing = next.routing() == null ? was.routing() : next.routing();
-        String closedMessage = next.closedMessage() == null ? was.closedMessage() : next.closedMessage();
-        settings.changeRouting(routing, closedMessage, actor.userId());
+        // what a change leaves out stays as it is: a rule never set stays the configured one
+        if (next.routing() != null) {
+            settings.changeRouting(next.routing(), actor.userId());
+        }
+        if (next.closedMessage() != null) {
+            settings.changeClosedMessage(next.closedMessage(), actor.userId());
+        }
         em.createNamedQuery(OpeningPeriod.DELETE_ALL).executeUpdate();
         hours.periods().forEach(period -> em.persist(new OpeningPeriod(period.day(), period.opens(), period.closes())));
-        List<BusinessHours.ClosedDay> closedDays = hours.closedDays() == null ? was.businessHours().closedDays() : hours.closedDays();
-        em.createNamedQuery(ClosedDate.DELETE_ALL).executeUpdate();
-        closedDays.forEach(day -> em.persist(new ClosedDate(day)));
+        if (hours.closedDays() != null) {
+            em.createNamedQuery(ClosedDate.DELETE_ALL).executeUpdate();
+            hours.closedDays().forEach(day -> em.persist(new ClosedDate(day)));
+        }
+        Current now = current();
+        RoutingRules routing = now.routing();
         audit.record(actor, "settings.change", "desk", "aiResumesAfterAgent=" + next.aiResumesAfterAgent()
                 + ", requestsBeforeMessage=" + requestsBeforeMessage + ", routing=" + routing.strategy() + " capacity "
                 + routing.defaultCapacity() + " countdown " + routing.countdownSeconds() + " s acceptance "
-                + routing.acceptanceSeconds() + " s, closedMessage " + closedMessage.length() + " characters, businessHours="
+                + routing.acceptanceSeconds() + " s, closedMessage " + now.closedMessage().length() + " characters, businessHours="
                 + (hours.enabled() ? hours.zone() + " " + hours.periods().stream()
                         .map(p -> p.day() + " " + p.opens() + "-" + p.closes()).collect(Collectors.joining(", "))
-                        + ", closed " + closedDays.stream().map(day -> day.date().toString()).collect(Collectors.joining(", ")) : "off"));
-        return current();
+                        + ", closed " + now.businessHours().closedDays().stream().map(day -> day.date().toString())
+                                .collect(Collectors.joining(", ")) : "off"));
+        return now;
     }
 
     /** How the widget looks: its header's title and logo (null for none), its colour, and its launcher. */

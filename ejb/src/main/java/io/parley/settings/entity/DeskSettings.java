@@ -65,12 +65,17 @@ public class DeskSettings {
         this.updatedBy = userId;
     }
 
-    public void changeRouting(RoutingRules rules, String closedMessage, String userId) {
+    public void changeRouting(RoutingRules rules, String userId) {
         this.routingStrategy = rules.strategy();
         this.defaultCapacity = rules.defaultCapacity();
         this.requestTimeoutSeconds = rules.countdownSeconds();
         this.acceptTimeoutSeconds = rules.acceptanceSeconds();
-        this.closedMessage = closedMessage;
+        this.updatedAt = UtcClock.now();
+        this.updatedBy = userId;
+    }
+
+    public void changeClosedMessage(String text, String userId) {
+        this.closedMessage = text;
         this.updatedAt = UtcClock.now();
         this.updatedBy = userId;
     }

@@ -1,5 +1,6 @@
 package io.parley.settings.entity;
 
+import io.parley.platform.entity.Digests;
 import io.parley.platform.entity.UtcClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,10 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,11 +68,7 @@ public class WidgetLogo {
 
     /** The logo's name: the SHA-256 of its bytes, in hex. */
     public static String idOf(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return Digests.sha256Hex(content);
     }
 
     /** The logo's id when {@code url} is the address of an uploaded logo ({@code /api/widget/logos/<id>}). */

@@ -202,11 +202,11 @@ public class SessionsResource {
     public record Assignment(@NotBlank String agentId) {
     }
 
-    /** What to export: {@code format} csv or json, and the inbox filters (all optional). */
     /** {@code url}: on this server; following it before {@code expiresAt} downloads the export. */
     public record ExportLink(String url, Instant expiresAt) {
     }
 
+    /** What to export: {@code format} csv or json, and the inbox filters (all optional). */
     public record ExportRequest(@NotNull @Pattern(regexp = "csv|json", message = "must be csv or json") String format,
                                 String status, String assignedAgentId, String q, String from, String to) {
     }

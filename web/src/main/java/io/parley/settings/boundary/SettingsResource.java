@@ -81,7 +81,7 @@ public class SettingsResource {
      * by these settings, and the closed date that makes it closed today, if one does.
      */
     public record SettingsView(@NotNull Boolean aiResumesAfterAgent, Boolean requestsBeforeMessage, @NotNull @Valid Hours businessHours,
-                               @Valid RoutingView routing, @Size(min = 1, max = MAX_MESSAGE_LENGTH) String closedMessage, Now now) {
+                               @Valid RoutingView routing, @Size(max = MAX_MESSAGE_LENGTH) @Pattern(regexp = "(?s).*\\S.*", message = "must say something") String closedMessage, Now now) {
 
         Settings.Current toSettings() {
             return new Settings.Current(aiResumesAfterAgent, requestsBeforeMessage, businessHours.toBusinessHours(),
