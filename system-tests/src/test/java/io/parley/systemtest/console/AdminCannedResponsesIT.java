@@ -248,9 +248,11 @@ class AdminCannedResponsesIT {
         assertThat(oversized.status()).isEqualTo(413);
         assertThat(oversized.detail()).isEqualTo("A workbook to import can have at most 5242880 bytes.");
 
-        // the import itself refuses them alike, whatever digest it is given
+        // the import itself refuses them without reading them: they are not the file previewed (none of them could be)
         for (byte[] file : List.of(bomb(good), withFormula(good))) {
-            assertThat(upload(desk, "/api/canned-responses/import?digest=" + "0".repeat(64), file).status()).isEqualTo(400);
+            Api.Reply refused = upload(desk, "/api/canned-responses/import?digest=" + "0".repeat(64), file);
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.detail()).isEqualTo("This is not the file that was previewed: preview it, then import it.");
         }
         // the good file, but not as previewed
         Api.Reply unpreviewed = upload(desk, "/api/canned-responses/import?digest=" + "0".repeat(64), good);
