@@ -5,6 +5,7 @@ import { QueryStatus } from '../../../lib/QueryStatus';
 import { text } from '../../../lib/text';
 import { assistantKey, loadSettings, saveSetting, SETTING_NAMES, type AssistantSettings, type SettingName } from '../api/prompts';
 import { Playground } from './Playground';
+import { showAsStored } from '../../../lib/cache';
 
 const t = text.assistant.settings;
 
@@ -82,7 +83,7 @@ function SettingsForm({ saved }: { saved: AssistantSettings }) {
         failures[name] = (error as Error).message;
       }
     }
-    queryClient.setQueryData(assistantKey, kept);
+    await showAsStored(queryClient, assistantKey, kept);
     setNotSaved(failures);
     setDone(Object.keys(failures).length === 0);
     setSaving(false);

@@ -20,6 +20,7 @@ import {
   type LlmConfig,
 } from '../api/fleet';
 import { ConfigDialog } from './ConfigDialog';
+import { showAsStored } from '../../../lib/cache';
 
 const t = text.assistant.fleet;
 const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
@@ -58,16 +59,20 @@ export function FleetPage() {
     mutationKey: ORDER,
     scope: { id: 'llm-fleet-order' },
     mutationFn: (ids: string[]) => orderConfigs(ids),
-    onMutate: (ids) => {
+    onMutate: async (ids) => {
       setFailure(null);
       const before = queryClient.getQueryData<LlmConfig[]>(fleetKey);
       if (before) {
-        queryClient.setQueryData(fleetKey, ids.map((id) => before.find((config) => config.id === id)!));
+        await showAsStored(queryClient, fleetKey, ids.map((id) => before.find((config) => config.id === id)!));
       }
       return before;
     },
     // a later move already shows its order: the answer to an earlier one would put the list back for a moment
-    onSuccess: (ordered) => queryClient.isMutating({ mutationKey: ORDER }) === 1 && queryClient.setQueryData(fleetKey, ordered),
+    onSuccess: async (ordered) => {
+      if (queryClient.isMutating({ mutationKey: ORDER }) === 1) {
+        await showAsStored(queryClient, fleetKey, ordered);
+      }
+    },
     onError: (error, _ids, before) => {
       queryClient.setQueryData(fleetKey, before);
       failed(error);

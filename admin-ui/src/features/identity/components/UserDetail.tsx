@@ -12,6 +12,7 @@ import { OneTimePassword } from './OneTimePassword';
 import { PasswordChoice } from './PasswordChoice';
 import { RoleChoice } from './RoleChoice';
 import { roleNames, status } from './words';
+import { showAsStored } from '../../../lib/cache';
 
 /** One person: their roles (changed here, with their history), their access, a new password. */
 export function UserDetail({ id }: { id: string }) {
@@ -28,8 +29,8 @@ export function UserDetail({ id }: { id: string }) {
 function Person({ user }: { user: User }) {
   const { signedIn } = useSession();
   const queries = useQueryClient();
-  const changed = (next: User) => {
-    queries.setQueryData(['users', 'one', next.id], next);
+  const changed = async (next: User) => {
+    await showAsStored(queries, ['users', 'one', next.id], next);
     void queries.invalidateQueries({ queryKey: ['users'] });
     void queries.invalidateQueries({ queryKey: ['role-changes', next.id] });
   };
@@ -94,8 +95,8 @@ function ResetDialog({ user, onClose }: { user: User; onClose: () => void }) {
   const [password, setPassword] = useState<string | null>(null);
   const reset = useMutation({
     mutationFn: () => resetPassword(user.id, password ?? undefined),
-    onSuccess: (result) => {
-      queries.setQueryData(['users', 'one', user.id], result.user);
+    onSuccess: async (result) => {
+      await showAsStored(queries, ['users', 'one', user.id], result.user);
       void queries.invalidateQueries({ queryKey: ['users'] });
     },
   });

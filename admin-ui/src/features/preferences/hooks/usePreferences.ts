@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Theme } from '../../../lib/theme';
 import { changePreferences, myAccount, type Me, type StoredPreferences } from '../api/preferences';
+import { showAsStored } from '../../../lib/cache';
 
 export interface Preferences {
   desktopNotifications: boolean;
@@ -25,13 +26,12 @@ export function usePreferences(userId: string) {
     // at once into each other, under a lock, since IdentityIT showed two at once losing one)
     scope: { id: `preferences-${userId}` },
     onMutate: async (changes: Partial<StoredPreferences>) => {
-      await queryClient.cancelQueries({ queryKey: key });
       const before = queryClient.getQueryData<Me>(key);
-      queryClient.setQueryData<Me>(key, (current) => current && { ...current, preferences: { ...current.preferences, ...changes } });
+      await showAsStored<Me>(queryClient, key, (current) => current && { ...current, preferences: { ...current.preferences, ...changes } });
       return before;
     },
     onError: (_error, _changes, before) => queryClient.setQueryData(key, before),
-    onSuccess: (saved) => queryClient.setQueryData(key, saved),
+    onSuccess: (saved) => showAsStored(queryClient, key, saved),
   });
   const stored = me.data?.preferences;
   const preferences: Preferences = {

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { agentSocket } from '../../../lib/agentSocket';
 import { text } from '../../../lib/text';
 import { myPresence, setPresence, type Presence, type Status } from '../api/presence';
+import { showAsStored } from '../../../lib/cache';
 
 const STATUSES: Status[] = ['online', 'away', 'offline'];
 
@@ -18,12 +19,11 @@ export function PresenceControl({ userId }: { userId: string }) {
   const change = useMutation({
     mutationFn: ({ status, capacity }: { status: Status; capacity: number }) => setPresence(status, capacity),
     onSuccess: async (saved) => {
-      // a read of the status begun before this change was saved (the socket's resume refetches everything) must not undo it
-      await queryClient.cancelQueries({ queryKey: key });
-      if (saved.status !== queryClient.getQueryData<Presence>(key)?.status) {
+      const shown = queryClient.getQueryData<Presence>(key)?.status;
+      await showAsStored(queryClient, key, saved);
+      if (saved.status !== shown) {
         say(text.presence.now[saved.status]);
       }
-      queryClient.setQueryData(key, saved);
     },
   });
   useEffect(

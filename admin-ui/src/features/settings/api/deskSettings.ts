@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
+import { showAsStored } from '../../../lib/cache';
 
 export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
 export const WEEKDAYS: Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -47,6 +48,6 @@ export function useSaveDeskSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ now: _answeredOnly, ...settings }: DeskSettings) => api<DeskSettings>('PUT', '/api/admin/settings', settings),
-    onSuccess: (saved) => queryClient.setQueryData(KEY, saved),
+    onSuccess: (saved) => showAsStored(queryClient, KEY, saved),
   });
 }

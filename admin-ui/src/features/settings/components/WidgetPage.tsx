@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } 
 import { QueryStatus } from '../../../lib/QueryStatus';
 import { text } from '../../../lib/text';
 import { getLook, getSites, LOOK_KEY, saveLook, uploadLogo } from '../api/widget';
+import { showAsStored } from '../../../lib/cache';
 
 /**
  * The widget's look (title, colour, side, launcher text, logo) with the real widget beside it showing the changes before
@@ -33,8 +34,8 @@ function LookEditor({ saved }: { saved: WidgetLook }) {
   };
   const save = useMutation({
     mutationFn: saveLook,
-    onSuccess: (stored) => {
-      queryClient.setQueryData(LOOK_KEY, stored);
+    onSuccess: async (stored) => {
+      await showAsStored(queryClient, LOOK_KEY, stored);
       setDraft(stored);
       setDone(true);
     },
