@@ -5,8 +5,9 @@
 # running every flood at once (bench/ChatLoad.java, hostile form). For each run it prints the normal visitors' latency
 # and what of theirs was lost or refused, what the floods tried and got, and the server's heap: the most in use while
 # it ran (sampled every 2 s) and what is left after a full collection.
-# Usage: [WARM_UP=150] [FLOODS=messages,sessions,agent_requests,images,tickets] bench/abuse.sh [SESSIONS RATE SECONDS CLIENTS]
-#        (defaults: every flood; 500 500 30 10)
+# Usage: [WARM_UP=150] [FLOODS=messages,sessions,agent_requests,images,tickets] [PROFILE=/abs/path.jfr]
+#        bench/abuse.sh [SESSIONS RATE SECONDS CLIENTS]   (defaults: every flood; 500 500 30 10)
+# PROFILE records the server with Java Flight Recorder (settings=profile) through the hostile run's measured seconds.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,6 +29,9 @@ measure() {
         sleep 10
         java "$repo/bench/ChatLoad.java" "http://localhost:$port" - "$clients" hostile "$((seconds + 20))" > "$data/hostile.log" 2>&1 &
         flooder=$!
+        if [ -n "${PROFILE:-}" ]; then
+            jcmd "$jvm" JFR.start name=abuse settings=profile duration="${seconds}s" filename="$PROFILE" >/dev/null
+        fi
     fi
     while kill -0 $normal 2>/dev/null; do
         used=$(heap_now)

@@ -36,6 +36,8 @@ class DeliveryIT {
     @AfterAll
     static void noServerErrors() {
         parley.server().assertLogClean();
+        // SocketTimers found Tyrus's scheduler field: frames do not pay for the container's scheduler (decisions.md §54)
+        assertThat(parley.server().logLines()).as("the sockets' own timers").noneMatch(line -> line.contains("keep their idle timers on the scheduler of the application server"));
     }
 
     private ChatClient connect() {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
@@ -22,6 +23,11 @@ public class ChatEndpoint {
 
     @Inject
     VisitorChannel channel;
+
+    @OnOpen
+    public void onOpen(Session socket) {
+        channel.opened(socket);
+    }
 
     @OnMessage(maxMessageSize = FrameReader.HARD_LIMIT_BYTES)
     public void onMessage(Session socket, String raw) {

@@ -18,6 +18,7 @@ import io.parley.push.boundary.FrameReader;
 import io.parley.push.boundary.Frames;
 import io.parley.push.boundary.Push;
 import io.parley.push.boundary.Replays;
+import io.parley.push.boundary.SocketTimers;
 import io.parley.push.boundary.WireMessage;
 import io.parley.platform.boundary.HandshakeOrigins;
 import io.parley.platform.boundary.VisitorLimits;
@@ -81,6 +82,9 @@ public class VisitorChannel {
     @Inject
     VisitorLimits limits;
 
+    @Inject
+    SocketTimers timers;
+
     /**
      * A client that goes on sending what is refused after it was told is closed, and its address shut out for a while
      * ({@link VisitorLimits#strike}): only not reading its frames spares the other visitors.
@@ -102,6 +106,10 @@ public class VisitorChannel {
         if (refused && limits.strike(HandshakeOrigins.clientAddress(socket))) {
             push.close(socket, GOES_ON);
         }
+    }
+
+    public void opened(Session socket) {
+        timers.adopt(socket);
     }
 
     public void closed(Session socket) {

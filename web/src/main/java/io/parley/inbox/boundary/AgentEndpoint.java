@@ -23,6 +23,7 @@ import io.parley.push.boundary.Frames;
 import io.parley.push.boundary.NoteView;
 import io.parley.push.boundary.Push;
 import io.parley.push.boundary.Replays;
+import io.parley.push.boundary.SocketTimers;
 import io.parley.push.boundary.SessionView;
 import io.parley.push.boundary.WireMessage;
 import io.parley.visitors.boundary.LiveVisitors;
@@ -83,12 +84,16 @@ public class AgentEndpoint {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Inject
+    SocketTimers timers;
+
     private volatile User agent;
     /** Until authenticated, when the socket must have authenticated; then, when its token expires. */
     private volatile ScheduledFuture<?> deadline;
 
     @OnOpen
     public void onOpen(Session socket) {
+        timers.adopt(socket);
         deadline = scheduler.schedule(() -> {
             if (agent == null) {
                 push.refuse(socket, "authentication timeout");

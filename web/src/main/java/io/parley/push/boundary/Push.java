@@ -192,38 +192,18 @@ public class Push {
             close(socket, TOO_SLOW);
             return;
         }
-        Thread thread = Thread.currentThread();
-        ClassLoader application = thread.getContextClassLoader();
-        // Payara's Tyrus reschedules the socket's idle timer on every send, under the socket's lock, through the managed
-        // executor, whose context capture runs a ServiceLoader scan of the thread's context class loader each time: over
-        // the application's jars that scan is slow and serialises every sender on the jar files' locks. The JDK's own
-        // loader finds nothing to scan; the timer task that captures it does nothing with it.
-        thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
         try {
             socket.getAsyncRemote().sendText(text, result -> {
                 pending.decrementAndGet();
                 if (!result.isOK()) {
                     LOG.log(Level.DEBUG, "Socket {0} is gone: {1}", socket.getId(), String.valueOf(result.getException()));
-                    withClassLoader(application, () -> close(socket, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "send failed")));
+                    close(socket, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "send failed"));
                 }
             });
         } catch (RuntimeException closedMeanwhile) {
             // Tyrus throws a plain RuntimeException ("Socket is not connected") for a connection that just went away
             pending.decrementAndGet();
             forget(socket);
-        } finally {
-            thread.setContextClassLoader(application);
-        }
-    }
-
-    private static void withClassLoader(ClassLoader loader, Runnable action) {
-        Thread thread = Thread.currentThread();
-        ClassLoader current = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            action.run();
-        } finally {
-            thread.setContextClassLoader(current);
         }
     }
 
