@@ -1,11 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { showAsStored } from '../../../lib/cache';
 import { Field } from '../../../lib/Field';
 import { QueryStatus } from '../../../lib/QueryStatus';
 import { text } from '../../../lib/text';
 import { assistantKey, loadSettings, saveSetting, SETTING_NAMES, type AssistantSettings, type SettingName } from '../api/prompts';
 import { Playground } from './Playground';
-import { showAsStored } from '../../../lib/cache';
 
 const t = text.assistant.settings;
 

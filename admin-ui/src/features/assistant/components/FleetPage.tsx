@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLayoutEffect, useRef, useState, type DragEvent } from 'react';
+import { showAsStored } from '../../../lib/cache';
 import { Dialog } from '../../../lib/Dialog';
 import { QueryStatus } from '../../../lib/QueryStatus';
 import { locale, text } from '../../../lib/text';
@@ -20,7 +21,6 @@ import {
   type LlmConfig,
 } from '../api/fleet';
 import { ConfigDialog } from './ConfigDialog';
-import { showAsStored } from '../../../lib/cache';
 
 const t = text.assistant.fleet;
 const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });

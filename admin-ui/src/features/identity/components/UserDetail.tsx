@@ -2,6 +2,7 @@ import type { Role, User } from '@parley/protocol';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { showAsStored } from '../../../lib/cache';
 import { Dialog } from '../../../lib/Dialog';
 import { QueryStatus } from '../../../lib/QueryStatus';
 import { useSession } from '../../../lib/session';
@@ -12,7 +13,6 @@ import { OneTimePassword } from './OneTimePassword';
 import { PasswordChoice } from './PasswordChoice';
 import { RoleChoice } from './RoleChoice';
 import { roleNames, status } from './words';
-import { showAsStored } from '../../../lib/cache';
 
 /** One person: their roles (changed here, with their history), their access, a new password. */
 export function UserDetail({ id }: { id: string }) {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { showAsStored } from '../../../lib/cache';
 import type { Theme } from '../../../lib/theme';
 import { changePreferences, myAccount, type Me, type StoredPreferences } from '../api/preferences';
-import { showAsStored } from '../../../lib/cache';
 
 export interface Preferences {
   desktopNotifications: boolean;

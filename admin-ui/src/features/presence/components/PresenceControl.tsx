@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { agentSocket } from '../../../lib/agentSocket';
+import { showAsStored } from '../../../lib/cache';
 import { text } from '../../../lib/text';
 import { myPresence, setPresence, type Presence, type Status } from '../api/presence';
-import { showAsStored } from '../../../lib/cache';
 
 const STATUSES: Status[] = ['online', 'away', 'offline'];
 

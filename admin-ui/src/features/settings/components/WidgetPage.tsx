@@ -1,10 +1,10 @@
 import { WIDGET_PREVIEW_PATH, type WidgetLook, type WidgetPreviewMessage } from '@parley/protocol';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { showAsStored } from '../../../lib/cache';
 import { QueryStatus } from '../../../lib/QueryStatus';
 import { text } from '../../../lib/text';
 import { getLook, getSites, LOOK_KEY, saveLook, uploadLogo } from '../api/widget';
-import { showAsStored } from '../../../lib/cache';
 
 /**
  * The widget's look (title, colour, side, launcher text, logo) with the real widget beside it showing the changes before

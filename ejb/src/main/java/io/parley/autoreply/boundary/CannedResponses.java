@@ -114,7 +114,7 @@ public class CannedResponses {
 
     /** What importing this workbook would do; nothing is changed. */
     public ImportPlan preview(byte[] workbook) {
-        return plan(workbook);
+        return plan(workbook, Digests.sha256Hex(workbook));
     }
 
     /**
@@ -123,10 +123,11 @@ public class CannedResponses {
      */
     public ImportPlan importWorkbook(Actor actor, byte[] workbook, String digest) {
         // the cheap check first: another file is refused before it is read
-        if (!Digests.sha256Hex(workbook).equalsIgnoreCase(String.valueOf(digest))) {
+        String actual = Digests.sha256Hex(workbook);
+        if (!actual.equalsIgnoreCase(String.valueOf(digest))) {
             throw new Refusal(Refusal.Kind.CONFLICT, "not_previewed", "This is not the file that was previewed: preview it, then import it.");
         }
-        ImportPlan plan = plan(workbook);
+        ImportPlan plan = plan(workbook, actual);
         List<ImportPlan.Row> refused = plan.refused();
         if (!refused.isEmpty()) {
             ImportPlan.Row first = refused.get(0);
@@ -161,8 +162,8 @@ public class CannedResponses {
         return found;
     }
 
-    private ImportPlan plan(byte[] workbook) {
-        return ImportCheck.plan(Digests.sha256Hex(workbook), CannedWorkbook.read(workbook, maxImportRows),
+    private ImportPlan plan(byte[] workbook, String digest) {
+        return ImportCheck.plan(digest, CannedWorkbook.read(workbook, maxImportRows),
                 em.createNamedQuery(CannedResponse.ALL, CannedResponse.class).getResultList());
     }
 

@@ -132,10 +132,7 @@ class AdminConsoleIT {
             agent.signIn(agentEmail, oneTime);
             assertThat(agent.page().getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Choose your password"))).isVisible();
             String chosen = "Otto's own passphrase " + tag;
-            agent.page().getByLabel("Current password").fill(oneTime);
-            agent.page().getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(chosen);
-            agent.page().getByLabel("New password again").fill(chosen);
-            agent.button("Save the password").click();
+            agent.choosePassword(oneTime, chosen);
             agent.button("Online").click();
             assertThat(agent.button("Online")).hasAttribute("aria-pressed", "true");
 

@@ -86,10 +86,7 @@ class AdminUsersIT {
             assertThat(ivy.page().getByText("You signed in with a password Parley chose.")).isVisible();
             ivy.page().navigate(desk.url("/admin/#/inbox/mine"));
             assertThat(ivy.page().getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Choose your password"))).isVisible();
-            ivy.page().getByLabel("Current password").fill(oneTime);
-            ivy.page().getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(CHOSEN);
-            ivy.page().getByLabel("New password again").fill(CHOSEN);
-            ivy.button("Save the password").click();
+            ivy.choosePassword(oneTime, CHOSEN);
             ivy.button("Online").click();
             assertThat(ivy.button("Online")).hasAttribute("aria-pressed", "true");
 

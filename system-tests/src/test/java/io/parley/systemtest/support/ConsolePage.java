@@ -54,6 +54,14 @@ public final class ConsolePage {
         button("Sign in").click();
     }
 
+    /** On "Choose your password", after signing in with a password Parley chose: replaces {@code current} with {@code chosen}. */
+    public void choosePassword(String current, String chosen) {
+        page.getByLabel("Current password").fill(current);
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(chosen);
+        page.getByLabel("New password again").fill(chosen);
+        button("Save the password").click();
+    }
+
     public Locator button(String name) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }

@@ -34,7 +34,8 @@ public class SocketTimers {
     @Resource
     ManagedThreadFactory threadFactory;
 
-    private final AtomicBoolean warned = new AtomicBoolean();
+    /** Set once Tyrus's field could not be used: sockets then keep the container's scheduler, and nobody tries again. */
+    private final AtomicBoolean unavailable = new AtomicBoolean();
     private ScheduledThreadPoolExecutor scheduler;
     /** Tyrus's field, once found (every socket is of the same class). */
     private volatile Field schedulerField;
@@ -53,9 +54,12 @@ public class SocketTimers {
 
     /** Moves the socket's timers to Parley's scheduler; called when it opens. */
     public void adopt(Session socket) {
+        if (unavailable.get()) {
+            return;
+        }
         try {
             Field field = schedulerField;
-            if (field == null || field.getDeclaringClass() != socket.getClass()) {
+            if (field == null) {
                 field = socket.getClass().getDeclaredField(SCHEDULER_FIELD);
                 if (!ScheduledExecutorService.class.isAssignableFrom(field.getType())) {
                     throw new NoSuchFieldException(SCHEDULER_FIELD + " is a " + field.getType().getName());
@@ -65,7 +69,7 @@ public class SocketTimers {
             }
             field.set(socket, scheduler);
         } catch (ReflectiveOperationException | RuntimeException unlike) {
-            if (warned.compareAndSet(false, true)) {
+            if (unavailable.compareAndSet(false, true)) {
                 LOG.log(Level.WARNING, "Sockets keep their idle timers on the scheduler of the application server, which costs "
                         + "every frame a class-path scan: {0} has no scheduler field Parley can set ({1})", socket.getClass().getName(), unlike.toString());
             }
